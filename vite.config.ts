@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+// `base: './'` keeps every asset URL relative, so dist/ works from any path on any static
+// file server (a docs site may host it under /tutorial/).
+export default defineConfig({
+  base: './',
+  build: { outDir: 'dist', target: 'es2022' },
+});
