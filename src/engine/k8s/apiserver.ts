@@ -134,6 +134,9 @@ export function update<K extends Kind>(tx: Tx, kind: K, input: KindMap[K]): Resu
   return tx.put(kind, merged);
 }
 
+/** The NamespaceLifecycle admission plugin refuses to delete these. */
+const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
 export type Propagation = 'Background' | 'Foreground' | 'Orphan';
 
 export interface DeleteOptions {
@@ -157,6 +160,8 @@ export function remove<K extends Kind>(
 ): Result<KindMap[K]> {
   const obj = tx.get(kind, namespace, name);
   if (!obj) return notFound(kind, name);
+  if (kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name))
+    return forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`);
   if (options.dryRun) return obj;
   const ns = namespace ?? '';
   if (options.propagation === 'Orphan') orphanDependents(tx, obj);

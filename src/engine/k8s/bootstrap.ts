@@ -5,6 +5,7 @@ import { randomUid } from '../rng';
 import { CLUSTER_CREATED, rfc3339 } from '../time';
 import { create } from './apiserver';
 import { markImage } from './controllers/kubelet';
+import { ensureKubernetesService } from './controllers/system';
 import type { ClusterState, Tx } from './store';
 import { emptyCluster } from './store';
 import type { Node } from './types';
@@ -17,7 +18,7 @@ export interface ClusterOptions {
 export const KUBERNETES_VERSION = 'v1.32.5';
 export const CONTAINER_RUNTIME = 'containerd://1.7.27';
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
-export const API_SERVER_IP = '10.0.0.2';
+export { API_SERVER_IP } from './controllers/system';
 
 export function nodeName(i: number): string {
   return `node-${i + 1}`;
@@ -133,36 +134,7 @@ export function bootstrapCluster(tx: Tx, options: ClusterOptions): void {
     tx.put('Node', node(tx, i));
     markImage(tx, nodeName(i), COREDNS_IMAGE);
   }
-  must(
-    create(tx, 'Service', {
-      metadata: {
-        name: 'kubernetes',
-        namespace: 'default',
-        labels: { component: 'apiserver', provider: 'kubernetes' },
-      },
-      spec: {
-        clusterIP: '10.96.0.1',
-        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
-      },
-    }),
-  );
-  tx.put('Endpoints', {
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: {
-      name: 'kubernetes',
-      namespace: 'default',
-      uid: randomUid(tx.rng),
-      creationTimestamp: rfc3339(tx.now),
-      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
-    },
-    subsets: [
-      {
-        addresses: [{ ip: API_SERVER_IP }],
-        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-      },
-    ],
-  });
+  ensureKubernetesService(tx);
   const dnsLabels = { 'k8s-app': 'kube-dns' };
   must(
     create(tx, 'Service', {
