@@ -1,0 +1,41 @@
+// What a program of the shell is: a name, a one-line summary for `help`, and a run function.
+// A program that waits on the simulated clock is a generator: each value it yields is the
+// simulated time (ms) at which it wants to run again; its return value is the exit code.
+import type { World } from '../engine/world';
+
+export interface Session {
+  world: World;
+  /** Shell variables (HOME, USER, `?` …). */
+  env: Record<string, string>;
+  /** Every command as typed, oldest first, as bash's history keeps it. */
+  history: string[];
+}
+
+export type Run = Generator<number, number, void>;
+
+export interface ProgramContext {
+  argv: readonly string[];
+  stdin: string;
+  session: Session;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Program {
+  readonly name: string;
+  readonly summary: string;
+  run(ctx: ProgramContext): number | Run;
+  /** Candidates for the word being completed (`args` excludes the program name). */
+  complete?(args: readonly string[], session: Session): string[];
+}
+
+export function isRun(value: number | Run): value is Run {
+  return typeof value !== 'number';
+}
+
+/** Runs a program to completion, passing its waits on to the caller. */
+export function* runProgram(program: Program, ctx: ProgramContext): Run {
+  const result = program.run(ctx);
+  if (!isRun(result)) return result;
+  return yield* result;
+}

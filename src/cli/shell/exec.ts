@@ -1,0 +1,109 @@
+// Runs one command as bash would: lists joined by && || ;, pipelines, the redirections the
+// tutorial needs, `$?`. Programs come from the registry; what they print goes to `out`.
+import type { Program, Run, Session } from '../program';
+import { runProgram } from '../program';
+import type { Pipeline, SimpleCommand } from './parse';
+import { parseSyntax } from './parse';
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export type Registry = ReadonlyMap<string, Program>;
+
+/** Bash's exit status for a command that cannot be found. */
+export const NOT_FOUND = 127;
+
+/**
+ * Executes `text` (one complete command, possibly several physical lines) against the session.
+ * The session's world and variables are updated in place as the command runs.
+ */
+export function* execute(session: Session, text: string, registry: Registry, out: Output): Run {
+  const parsed = parseSyntax(text, { endOfInput: true });
+  if (!parsed.ok) {
+    const message =
+      'incomplete' in parsed ? 'bash: syntax error: unexpected end of file' : parsed.error;
+    out.stderr(`${message}\n`);
+    session.env['?'] = '2';
+    return 2;
+  }
+  for (const w of parsed.warnings) out.stderr(`${w}\n`);
+  let status = Number(session.env['?'] ?? '0');
+  let skip: '&&' | '||' | null = null;
+  for (const item of parsed.items) {
+    if (!(skip === '&&' && status !== 0) && !(skip === '||' && status === 0)) {
+      const expanded = item.expand(session.env);
+      if (!expanded.ok) {
+        out.stderr(`${expanded.error}\n`);
+        status = 1;
+      } else {
+        status = yield* runPipeline(session, expanded.pipeline, registry, out);
+      }
+      session.env['?'] = String(status);
+    }
+    skip = item.next === '&&' || item.next === '||' ? item.next : null;
+  }
+  return status;
+}
+
+function* runPipeline(session: Session, pipeline: Pipeline, registry: Registry, out: Output): Run {
+  let stdin = '';
+  let status = 0;
+  const last = pipeline.commands.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const cmd = pipeline.commands[i] as SimpleCommand;
+    // Every stage but the last writes into the next one's standard input.
+    let captured = '';
+    const sink: Output =
+      i === last ? out : { stdout: (t) => (captured += t), stderr: (t) => out.stderr(t) };
+    status = yield* runSimple(session, cmd, stdin, registry, sink);
+    stdin = captured;
+  }
+  if (pipeline.negated) status = status === 0 ? 1 : 0;
+  return status;
+}
+
+function* runSimple(
+  session: Session,
+  cmd: SimpleCommand,
+  stdin: string,
+  registry: Registry,
+  out: Output,
+): Run {
+  if (cmd.argv.length === 0) {
+    for (const a of cmd.assignments) session.env[a.name] = a.value;
+    return 0;
+  }
+  let stdout = (t: string) => out.stdout(t);
+  let stderr = (t: string) => out.stderr(t);
+  for (const r of cmd.redirects) {
+    if (r.op === '2>&1') stderr = stdout;
+    else if (r.target === '/dev/null') {
+      if (r.op === '>' || r.op === '>>') stdout = () => {};
+      else if (r.op === '2>' || r.op === '2>>') stderr = () => {};
+      else if (r.op === '&>') stdout = stderr = () => {};
+    } else if (r.op === '<') {
+      out.stderr(`bash: ${r.target}: No such file or directory\n`);
+      return 1;
+    } else {
+      out.stderr(`bash: ${r.target}: Read-only file system\n`);
+      return 1;
+    }
+  }
+  const name = cmd.argv[0] as string;
+  const program = registry.get(name);
+  if (!program) {
+    // bash reports this after setting up the command's redirections.
+    stderr(`bash: ${name}: command not found\n`);
+    return NOT_FOUND;
+  }
+  const input = cmd.heredoc ? cmd.heredoc.body : stdin;
+  return yield* runProgram(program, {
+    argv: cmd.argv,
+    stdin: input,
+    session,
+    out: (t) => stdout(t),
+    err: (t) => stderr(t),
+  });
+}

@@ -1,0 +1,82 @@
+// A shell session and the headless way of running commands in it: time moves only while a
+// command waits, jumping from one due event to the next.
+import { advance, createWorld, type WorldOptions } from '../../engine/world';
+import { MINUTE } from '../../engine/time';
+import type { Run, Session } from '../program';
+import type { Output, Registry } from './exec';
+import { execute } from './exec';
+
+export const HOME = '/home/learner';
+
+export function createSession(options: WorldOptions = {}): Session {
+  return {
+    world: createWorld(options),
+    env: {
+      HOME,
+      USER: 'learner',
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      SHELL: '/bin/bash',
+      '?': '0',
+    },
+    history: [],
+  };
+}
+
+/** Starts a command: records it in history (as bash does, before running it) and executes it. */
+export function startCommand(session: Session, text: string, registry: Registry, out: Output): Run {
+  session.history.push(text);
+  return execute(session, text, registry, out);
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Ended by the 10-minute cap, as if by Ctrl-C. */
+  interrupted: boolean;
+}
+
+/** How long a headless command may wait before it is interrupted as if by Ctrl-C. */
+export const HEADLESS_WAIT_LIMIT = 10 * MINUTE;
+
+/** The exit status of a command killed by SIGINT (128 + 2). */
+export const INTERRUPTED = 130;
+
+/**
+ * Runs a command to its end without a terminal: every wait advances the world straight to the
+ * time the command asked for. `onOutput` sees output as it is produced (for streaming).
+ */
+export function runHeadless(
+  session: Session,
+  text: string,
+  registry: Registry,
+  onOutput?: Output,
+): CommandResult {
+  let stdout = '';
+  let stderr = '';
+  const out: Output = {
+    stdout: (t) => {
+      stdout += t;
+      onOutput?.stdout(t);
+    },
+    stderr: (t) => {
+      stderr += t;
+      onOutput?.stderr(t);
+    },
+  };
+  const limit = session.world.now + HEADLESS_WAIT_LIMIT;
+  const run = startCommand(session, text, registry, out);
+  let step = run.next();
+  while (!step.done) {
+    const until = Math.max(step.value, session.world.now + 1);
+    if (until > limit) {
+      session.world = advance(session.world, limit).world;
+      run.return(INTERRUPTED);
+      session.env['?'] = String(INTERRUPTED);
+      return { stdout, stderr, exitCode: INTERRUPTED, interrupted: true };
+    }
+    session.world = advance(session.world, until).world;
+    step = run.next();
+  }
+  return { stdout, stderr, exitCode: step.value, interrupted: false };
+}
