@@ -29,6 +29,18 @@ function microTime(tx: Tx): string {
   return `${rfc3339(tx.now).slice(0, -1)}.${micros}Z`;
 }
 
+/**
+ * Event names are the object's name and the time in nanoseconds, in hex. Events recorded in the
+ * same millisecond happened one after another: their nanoseconds grow, so that listing them by
+ * name (as the API server does) keeps their order.
+ */
+function eventNanos(tx: Tx): bigint {
+  const last = tx.getRuntime<{ ms: number; n: number }>('event-clock', '');
+  const n = last?.ms === tx.now ? last.n + 1 : 0;
+  tx.setRuntime('event-clock', '', { ms: tx.now, n });
+  return BigInt(tx.now) * 1_000_000n + BigInt(Math.min(n, 999) * 1000 + tx.rng.int(0, 999));
+}
+
 function involvedRef(involved: KubeObject, fieldPath?: string): Event['involvedObject'] {
   return {
     apiVersion: involved.apiVersion,
@@ -54,9 +66,7 @@ export function recordEvent(
   const uid = involved.metadata?.uid ?? '';
   const now = rfc3339(tx.now);
   tx.wakeAt(eventTtl.name, '', 'sweep', tx.now + EVENT_TTL);
-  // Event names are the object's name and the time in nanoseconds, in hex.
-  const nanos = BigInt(tx.now) * 1_000_000n + BigInt(tx.rng.int(0, 999_999));
-  const name = `${involved.metadata?.name ?? ''}.${nanos.toString(16)}`;
+  const name = `${involved.metadata?.name ?? ''}.${eventNanos(tx).toString(16)}`;
   if (options.action) {
     tx.put('Event', {
       apiVersion: 'v1',

@@ -1,0 +1,91 @@
+// The headless simulator: runs a script (a file or standard input) through the same shell the
+// terminal uses and prints what the terminal would show, or one JSON object per command.
+//
+//   npm run -s sim -- [--seed N] [--json] [--workspace DIR] [FILE]
+import { readFileSync } from 'node:fs';
+import { WORLD_START } from '../src/engine/time';
+import { registry } from '../src/cli/programs';
+import { splitCommands } from '../src/cli/shell/split';
+import { createSession, runHeadless } from '../src/cli/shell/shell';
+
+interface Options {
+  seed: number;
+  json: boolean;
+  workspace?: string;
+  file?: string;
+}
+
+const USAGE = 'usage: npm run -s sim -- [--seed N] [--json] [--workspace DIR] [FILE]';
+
+function parseArgs(argv: string[]): Options | string {
+  const options: Options = { seed: 1, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const value = () => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      return argv[++i];
+    };
+    if (a === '--json') options.json = true;
+    else if (a === '--seed' || a.startsWith('--seed=')) {
+      const v = value();
+      if (v === undefined || !/^\d+$/.test(v)) return `sim: --seed needs a whole number\n${USAGE}`;
+      options.seed = Number(v);
+    } else if (a === '--workspace' || a.startsWith('--workspace=')) {
+      const v = value();
+      if (v === undefined) return `sim: --workspace needs a directory\n${USAGE}`;
+      options.workspace = v;
+    } else if (a === '--help' || a === '-h') return USAGE;
+    else if (a.startsWith('-') && a !== '-') return `sim: unknown option ${a}\n${USAGE}`;
+    else if (options.file === undefined) options.file = a;
+    else return `sim: only one input file\n${USAGE}`;
+  }
+  return options;
+}
+
+function main(): number {
+  const options = parseArgs(process.argv.slice(2));
+  if (typeof options === 'string') {
+    const isHelp = options === USAGE;
+    (isHelp ? process.stdout : process.stderr).write(`${options}\n`);
+    return isHelp ? 0 : 2;
+  }
+  if (options.workspace !== undefined) {
+    process.stderr.write(
+      'sim: --workspace is not available yet: this version has no workspace of files\n',
+    );
+    return 2;
+  }
+  let input: string;
+  try {
+    input = readFileSync(
+      options.file === undefined || options.file === '-' ? 0 : options.file,
+      'utf8',
+    );
+  } catch (e) {
+    process.stderr.write(
+      `sim: cannot read ${options.file ?? 'standard input'}: ${(e as Error).message}\n`,
+    );
+    return 2;
+  }
+  const session = createSession({ seed: options.seed });
+  for (const command of splitCommands(input)) {
+    if (options.json) {
+      const r = runHeadless(session, command.text, registry);
+      const time = Math.floor((session.world.now - WORLD_START) / 1000);
+      process.stdout.write(
+        `${JSON.stringify({ line: command.text, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, time })}\n`,
+      );
+    } else {
+      process.stdout.write(`$ ${command.text.replace(/\n/g, '\n> ')}\n`);
+      const r = runHeadless(session, command.text, registry, {
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stdout.write(t),
+      });
+      if (r.interrupted) process.stdout.write('^C\n');
+    }
+  }
+  return 0;
+}
+
+process.exitCode = main();
