@@ -1,7 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const uiLibraries = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@xterm/*', 'monaco-editor', 'monaco-editor/*'];
+const uiLibraries = [
+  'react',
+  'react-dom',
+  'react/*',
+  'zustand',
+  'zustand/*',
+  '@xterm/*',
+  'monaco-editor',
+  'monaco-editor/*',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -9,7 +18,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -17,14 +29,35 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts', 'src/cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: uiLibraries, message: 'engine and cli must not import UI libraries' }] }],
-      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'window', 'document', 'performance'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiLibraries, message: 'engine and cli must not import UI libraries' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+        'window',
+        'document',
+        'performance',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'use the world’s seeded random generator' },
         { object: 'Date', property: 'now', message: 'use the world’s clock' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'use the world’s clock' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'use the world’s clock',
+        },
+      ],
     },
   },
 );
