@@ -1,0 +1,117 @@
+// The shapes shell input takes on its way to being run: the commands the parser hands to exec
+// (public), and the lexer's tokens and the parser's unexpanded commands (internal). They live
+// apart from the code so the lexer, the parser and the expansion can share them without
+// importing one another.
+
+export interface Word {
+  /** After quote removal (and expansion, where the caller asked for it). */
+  text: string;
+  raw: string;
+  quoted: boolean;
+}
+export type RedirectOp = '>' | '>>' | '<' | '2>' | '2>>' | '2>&1' | '&>';
+export interface Redirect {
+  op: RedirectOp;
+  target: string;
+}
+export interface Heredoc {
+  delimiter: string;
+  /** Tabs already stripped (`<<-`) and parameters already expanded (unquoted delimiter). */
+  body: string;
+  expand: boolean;
+  stripTabs: boolean;
+}
+export interface SimpleCommand {
+  argv: string[];
+  assignments: { name: string; value: string }[];
+  redirects: Redirect[];
+  heredoc?: Heredoc;
+}
+export interface Pipeline {
+  commands: SimpleCommand[];
+  negated: boolean;
+}
+export type Connector = '&&' | '||' | ';' | null;
+export interface CommandList {
+  items: { pipeline: Pipeline; next: Connector }[];
+}
+export type ParseResult =
+  | { ok: true; list: CommandList; warnings?: string[] }
+  | { ok: false; error: string }
+  | { ok: false; incomplete: true };
+export type Env = Readonly<Record<string, string>>;
+
+/** A parsed pipeline whose words are expanded only when it runs, so `a; echo $?` sees a's status. */
+export interface UnexpandedItem {
+  next: Connector;
+  expand(env?: Env): { ok: true; pipeline: Pipeline } | { ok: false; error: string };
+}
+/** A here-document whose delimiter line has not come yet. */
+export interface AwaitedHeredoc {
+  delimiter: string;
+  stripTabs: boolean;
+}
+export type SyntaxResult =
+  | { ok: true; items: UnexpandedItem[]; warnings: string[] }
+  | { ok: false; error: string }
+  /** `heredocs`: when only here-document bodies are missing, the delimiters still awaited. */
+  | { ok: false; incomplete: true; heredocs?: AwaitedHeredoc[] };
+
+export interface ParseOptions {
+  /**
+   * The input ends here (end of a script, Ctrl-D): instead of `incomplete`, answer as bash does
+   * at end of file: an open quote or a trailing operator is an error, a here-document without its
+   * delimiter line is run with a warning.
+   */
+  endOfInput?: boolean;
+  /** Line number of the text's first line in the shell's input, for bash's here-document warning. */
+  firstLine?: number;
+}
+
+// What the lexer produces: words keep their quoting apart until expansion.
+export type Part =
+  | { t: 'lit'; s: string; q: boolean }
+  | { t: 'param'; name: string; q: boolean; length: boolean; src: string }
+  | { t: 'tilde'; src: string }
+  | { t: 'fail'; message: string; src: string };
+export interface WordT {
+  parts: Part[];
+  raw: string;
+  end: number;
+}
+export interface HeredocT {
+  delimiter: string;
+  expand: boolean;
+  stripTabs: boolean;
+  body: Part[] | null;
+}
+export type Tok =
+  | { k: 'word'; w: WordT }
+  | { k: 'op'; op: string }
+  | { k: 'redir'; op: string; fd: string | null; heredoc?: HeredocT }
+  | { k: 'nl' }
+  | { k: 'end' }
+  | { k: 'more'; awaiting?: AwaitedHeredoc[] }
+  | { k: 'error'; message: string };
+export type Mode = 'normal' | 'end' | 'partial';
+
+// What the parser produces: commands whose words are expanded only when they run.
+export interface RawRedirect {
+  op: string;
+  fd: string | null;
+  target: WordT;
+}
+export interface RawCommand {
+  words: WordT[];
+  assigns: { name: string; append: boolean; value: Part[] }[];
+  redirs: RawRedirect[];
+  heredoc?: HeredocT;
+}
+export interface RawPipeline {
+  commands: RawCommand[];
+  negated: boolean;
+}
+export interface RawItem {
+  pipeline: RawPipeline;
+  next: Connector;
+}
