@@ -1,53 +1,26 @@
 // The Deployment controller (pkg/controller/deployment): one ReplicaSet per pod template,
 // rolling updates within maxSurge / maxUnavailable, Recreate, revisions, history cleanup,
 // progress deadlines, pausing and proportional scaling.
-import { rfc3339 } from '../../time';
 import { controllerRef, create, remove } from '../apiserver';
 import { recordEvent } from '../events';
 import type { Controller, Tx } from '../store';
 import type { Deployment, ReplicaSet } from '../types';
 import * as u from './deploymentutil';
+import type { Status } from './deploymentstatus';
+import {
+  calculateStatus,
+  condition,
+  getCondition,
+  isComplete,
+  isProgressing,
+  removeCondition,
+  setCondition,
+} from './deploymentstatus';
 import { clone, both, controllerOf, ownerKey, putIfChanged, selfKey } from './util';
 import { keyOf } from '../store';
 
-type Condition = NonNullable<NonNullable<Deployment['status']>['conditions']>[number];
-type Status = NonNullable<Deployment['status']>;
-
 const SOURCE = { component: 'deployment-controller' };
 const NAME = 'deployment';
-
-function condition(
-  tx: Tx,
-  type: string,
-  status: string,
-  reason: string,
-  message: string,
-): Condition {
-  const now = rfc3339(tx.now);
-  return { type, status, reason, message, lastUpdateTime: now, lastTransitionTime: now };
-}
-
-/** deploymentutil.SetDeploymentCondition: a changed condition moves to the end of the list. */
-function setCondition(status: Status, c: Condition): Status {
-  const current = status.conditions?.find((x) => x.type === c.type);
-  if (current && current.status === c.status && current.reason === c.reason) return status;
-  const next =
-    current && current.status === c.status
-      ? { ...c, lastTransitionTime: current.lastTransitionTime }
-      : c;
-  return {
-    ...status,
-    conditions: [...(status.conditions ?? []).filter((x) => x.type !== c.type), next],
-  };
-}
-
-function removeCondition(status: Status, type: string): Status {
-  return { ...status, conditions: (status.conditions ?? []).filter((x) => x.type !== type) };
-}
-
-function getCondition(status: Status | undefined, type: string): Condition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
-}
 
 interface Ctx {
   tx: Tx;
@@ -313,78 +286,9 @@ function reconcileOldRSs(
   return cleaned + scaledDown > 0;
 }
 
-function calculateStatus(c: Ctx, all: ReplicaSet[], newRS: ReplicaSet | undefined): Status {
-  const d = c.d;
-  const replicas = d.spec?.replicas ?? 1;
-  const available = u.statusSum(all, 'availableReplicas');
-  const unavailable = Math.max(0, u.specReplicas(all) - available);
-  const actual = u.statusSum(all, 'replicas');
-  const updated = newRS ? (newRS.status?.replicas ?? 0) : 0;
-  const ready = u.statusSum(all, 'readyReplicas');
-  const maxUnavailable =
-    d.spec?.strategy?.type === 'RollingUpdate' && replicas > 0
-      ? u.surgeAndUnavailable(d).unavailable
-      : 0;
-  let status: Status = {
-    ...(available ? { availableReplicas: available } : {}),
-    ...(d.status?.collisionCount ? { collisionCount: d.status.collisionCount } : {}),
-    conditions: [...(d.status?.conditions ?? [])],
-    observedGeneration: d.metadata?.generation ?? 1,
-    ...(ready ? { readyReplicas: ready } : {}),
-    ...(actual ? { replicas: actual } : {}),
-    ...(unavailable ? { unavailableReplicas: unavailable } : {}),
-    ...(updated ? { updatedReplicas: updated } : {}),
-  };
-  status =
-    available >= replicas - maxUnavailable
-      ? setCondition(
-          status,
-          condition(
-            c.tx,
-            'Available',
-            'True',
-            'MinimumReplicasAvailable',
-            'Deployment has minimum availability.',
-          ),
-        )
-      : setCondition(
-          status,
-          condition(
-            c.tx,
-            'Available',
-            'False',
-            'MinimumReplicasUnavailable',
-            'Deployment does not have minimum availability.',
-          ),
-        );
-  return status;
-}
-
-function isComplete(d: Deployment, s: Status): boolean {
-  const replicas = d.spec?.replicas ?? 1;
-  return (
-    (s.updatedReplicas ?? 0) === replicas &&
-    (s.replicas ?? 0) === replicas &&
-    (s.availableReplicas ?? 0) === replicas &&
-    (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1)
-  );
-}
-
-function isProgressing(d: Deployment, s: Status): boolean {
-  const o = d.status ?? {};
-  const oldOld = (o.replicas ?? 0) - (o.updatedReplicas ?? 0);
-  const newOld = (s.replicas ?? 0) - (s.updatedReplicas ?? 0);
-  return (
-    (s.updatedReplicas ?? 0) > (o.updatedReplicas ?? 0) ||
-    newOld < oldOld ||
-    (s.readyReplicas ?? 0) > (o.readyReplicas ?? 0) ||
-    (s.availableReplicas ?? 0) > (o.availableReplicas ?? 0)
-  );
-}
-
 function syncRolloutStatus(c: Ctx, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
   const { tx, d } = c;
-  let status = calculateStatus(c, all, newRS);
+  let status = calculateStatus(c.tx, c.d, all, newRS);
   const deadline = d.spec?.progressDeadlineSeconds;
   if (deadline === undefined) status = removeCondition(status, 'Progressing');
   const current = getCondition(d.status, 'Progressing');
@@ -515,7 +419,7 @@ function sync(c: Ctx): void {
   const fresh = freshSets(c);
   if (c.d.spec?.paused) cleanup(c, fresh.oldRSs);
   const all = [...(fresh.newRS ? [fresh.newRS] : []), ...fresh.oldRSs];
-  let status = calculateStatus(c, all, fresh.newRS);
+  let status = calculateStatus(c.tx, c.d, all, fresh.newRS);
   if (c.d.spec?.paused && c.d.spec.progressDeadlineSeconds !== undefined) {
     const cur = getCondition(status, 'Progressing');
     if (cur?.reason !== 'DeploymentPaused')
