@@ -1,74 +1,352 @@
-// Resource types as a person types them (`po`, `pods`, `deploy`, `deployments.apps`, `svc/x`)
-// resolved the way kubectl resolves them against the server's discovery data.
+// Resource types as a person types them (`po`, `PODS`, `deploy`, `deployments.apps`,
+// `deployments.v1.apps`, `Deployment`) resolved the way kubectl resolves them against the
+// server's discovery data: cli-runtime's Builder.mappingFor over client-go's shortcut expander
+// (restmapper/shortcut.go) and discovery REST mapper (restmapper/discovery.go,
+// apimachinery/pkg/api/meta/restmapper.go, priority.go).
 import type { Kind } from '../../engine/k8s/types';
 import { ALL_KINDS, KINDS } from '../../engine/k8s/types';
 
-/** Kinds the server knows that the simulator does not run, so `get all` can skip them silently. */
-const KNOWN_ELSEWHERE = new Map<string, string>([
-  ['daemonsets', 'daemonsets.apps'],
-  ['ds', 'daemonsets.apps'],
-  ['statefulsets', 'statefulsets.apps'],
-  ['sts', 'statefulsets.apps'],
-  ['jobs', 'jobs.batch'],
-  ['cronjobs', 'cronjobs.batch'],
-  ['cj', 'cronjobs.batch'],
-  ['configmaps', 'configmaps'],
-  ['cm', 'configmaps'],
-  ['secrets', 'secrets'],
-  ['serviceaccounts', 'serviceaccounts'],
-  ['sa', 'serviceaccounts'],
-  ['ingresses', 'ingresses.networking.k8s.io'],
-  ['ing', 'ingresses.networking.k8s.io'],
-  ['persistentvolumeclaims', 'persistentvolumeclaims'],
-  ['pvc', 'persistentvolumeclaims'],
-  ['horizontalpodautoscalers', 'horizontalpodautoscalers.autoscaling'],
-  ['hpa', 'horizontalpodautoscalers.autoscaling'],
-  ['replicationcontrollers', 'replicationcontrollers'],
-  ['rc', 'replicationcontrollers'],
-  ['endpointslices', 'endpointslices.discovery.k8s.io'],
-]);
-
-/** Kinds the simulator stores that the server lists as empty for these (for `get configmaps`). */
-export function knownEmptyResource(type: string): string | undefined {
-  const t = type.toLowerCase();
-  for (const [alias, full] of KNOWN_ELSEWHERE) {
-    const [plural] = full.split('.');
-    const singular = plural
-      ?.replace(/ies$/, 'y')
-      .replace(/(ses|xes)$/, (m) => m.slice(0, -2))
-      .replace(/s$/, '');
-    if (
-      t === alias ||
-      t === full ||
-      t === singular ||
-      t === `${singular}.${full.split('.').slice(1).join('.')}`
-    )
-      return full;
-  }
-  return undefined;
+/** One entry of the server's discovery (an APIResource of one group/version). */
+export interface ApiResource {
+  /** The plural resource name: `deployments`. */
+  name: string;
+  singularName: string;
+  shortNames: readonly string[];
+  kind: string;
+  group: string;
+  version: string;
+  namespaced: boolean;
 }
 
-/** Resolves a resource type as typed, or undefined when the server has no such type. */
-export function resolveKind(type: string): Kind | undefined {
-  const t = type.toLowerCase();
-  for (const kind of ALL_KINDS) {
-    const info = KINDS[kind];
-    const names = [info.resource, info.singular, ...info.shortNames, kind.toLowerCase()];
-    if (names.includes(t)) return kind;
-    if (info.group) {
-      const qualified = names.map((n) => `${n}.${info.group}`);
-      if (qualified.includes(t)) return kind;
-      if (
-        qualified
-          .map((n) =>
-            n.replace(`.${info.group}`, `.${info.apiVersion.split('/')[1]}.${info.group}`),
-          )
-          .includes(t)
-      )
-        return kind;
-    } else if (names.map((n) => `${n}.v1`).includes(t)) return kind;
+// [name, shortNames, kind, namespaced]; the singular name of every built-in type is its kind
+// in lower case.
+type Row = [string, string[], string, boolean];
+
+/**
+ * The built-in APIs a kind v1.32 cluster serves (GA only: beta APIs are off by default), group by
+ * group in the order discovery lists them (the aggregator's group priorities, core first) and,
+ * within a group, preferred version first.
+ */
+const DISCOVERY: [group: string, version: string, rows: Row[]][] = [
+  [
+    '',
+    'v1',
+    [
+      ['bindings', [], 'Binding', true],
+      ['componentstatuses', ['cs'], 'ComponentStatus', false],
+      ['configmaps', ['cm'], 'ConfigMap', true],
+      ['endpoints', ['ep'], 'Endpoints', true],
+      ['events', ['ev'], 'Event', true],
+      ['limitranges', ['limits'], 'LimitRange', true],
+      ['namespaces', ['ns'], 'Namespace', false],
+      ['nodes', ['no'], 'Node', false],
+      ['persistentvolumeclaims', ['pvc'], 'PersistentVolumeClaim', true],
+      ['persistentvolumes', ['pv'], 'PersistentVolume', false],
+      ['pods', ['po'], 'Pod', true],
+      ['podtemplates', [], 'PodTemplate', true],
+      ['replicationcontrollers', ['rc'], 'ReplicationController', true],
+      ['resourcequotas', ['quota'], 'ResourceQuota', true],
+      ['secrets', [], 'Secret', true],
+      ['serviceaccounts', ['sa'], 'ServiceAccount', true],
+      ['services', ['svc'], 'Service', true],
+    ],
+  ],
+  [
+    'apps',
+    'v1',
+    [
+      ['controllerrevisions', [], 'ControllerRevision', true],
+      ['daemonsets', ['ds'], 'DaemonSet', true],
+      ['deployments', ['deploy'], 'Deployment', true],
+      ['replicasets', ['rs'], 'ReplicaSet', true],
+      ['statefulsets', ['sts'], 'StatefulSet', true],
+    ],
+  ],
+  ['events.k8s.io', 'v1', [['events', ['ev'], 'Event', true]]],
+  [
+    'authentication.k8s.io',
+    'v1',
+    [
+      ['selfsubjectreviews', [], 'SelfSubjectReview', false],
+      ['tokenreviews', [], 'TokenReview', false],
+    ],
+  ],
+  [
+    'authorization.k8s.io',
+    'v1',
+    [
+      ['localsubjectaccessreviews', [], 'LocalSubjectAccessReview', true],
+      ['selfsubjectaccessreviews', [], 'SelfSubjectAccessReview', false],
+      ['selfsubjectrulesreviews', [], 'SelfSubjectRulesReview', false],
+      ['subjectaccessreviews', [], 'SubjectAccessReview', false],
+    ],
+  ],
+  ['autoscaling', 'v2', [['horizontalpodautoscalers', ['hpa'], 'HorizontalPodAutoscaler', true]]],
+  ['autoscaling', 'v1', [['horizontalpodautoscalers', ['hpa'], 'HorizontalPodAutoscaler', true]]],
+  [
+    'batch',
+    'v1',
+    [
+      ['cronjobs', ['cj'], 'CronJob', true],
+      ['jobs', [], 'Job', true],
+    ],
+  ],
+  [
+    'certificates.k8s.io',
+    'v1',
+    [['certificatesigningrequests', ['csr'], 'CertificateSigningRequest', false]],
+  ],
+  [
+    'networking.k8s.io',
+    'v1',
+    [
+      ['ingressclasses', [], 'IngressClass', false],
+      ['ingresses', ['ing'], 'Ingress', true],
+      ['networkpolicies', ['netpol'], 'NetworkPolicy', true],
+    ],
+  ],
+  ['policy', 'v1', [['poddisruptionbudgets', ['pdb'], 'PodDisruptionBudget', true]]],
+  [
+    'rbac.authorization.k8s.io',
+    'v1',
+    [
+      ['clusterrolebindings', [], 'ClusterRoleBinding', false],
+      ['clusterroles', [], 'ClusterRole', false],
+      ['rolebindings', [], 'RoleBinding', true],
+      ['roles', [], 'Role', true],
+    ],
+  ],
+  [
+    'storage.k8s.io',
+    'v1',
+    [
+      ['csidrivers', [], 'CSIDriver', false],
+      ['csinodes', [], 'CSINode', false],
+      ['csistoragecapacities', [], 'CSIStorageCapacity', true],
+      ['storageclasses', ['sc'], 'StorageClass', false],
+      ['volumeattachments', [], 'VolumeAttachment', false],
+    ],
+  ],
+  [
+    'admissionregistration.k8s.io',
+    'v1',
+    [
+      ['mutatingwebhookconfigurations', [], 'MutatingWebhookConfiguration', false],
+      ['validatingadmissionpolicies', [], 'ValidatingAdmissionPolicy', false],
+      ['validatingadmissionpolicybindings', [], 'ValidatingAdmissionPolicyBinding', false],
+      ['validatingwebhookconfigurations', [], 'ValidatingWebhookConfiguration', false],
+    ],
+  ],
+  [
+    'apiextensions.k8s.io',
+    'v1',
+    [['customresourcedefinitions', ['crd', 'crds'], 'CustomResourceDefinition', false]],
+  ],
+  ['scheduling.k8s.io', 'v1', [['priorityclasses', ['pc'], 'PriorityClass', false]]],
+  ['coordination.k8s.io', 'v1', [['leases', [], 'Lease', true]]],
+  ['node.k8s.io', 'v1', [['runtimeclasses', [], 'RuntimeClass', false]]],
+  ['discovery.k8s.io', 'v1', [['endpointslices', [], 'EndpointSlice', true]]],
+  [
+    'flowcontrol.apiserver.k8s.io',
+    'v1',
+    [
+      ['flowschemas', [], 'FlowSchema', false],
+      ['prioritylevelconfigurations', [], 'PriorityLevelConfiguration', false],
+    ],
+  ],
+  ['apiregistration.k8s.io', 'v1', [['apiservices', [], 'APIService', false]]],
+];
+
+export const API_RESOURCES: readonly ApiResource[] = DISCOVERY.flatMap(([group, version, rows]) =>
+  rows.map(([name, shortNames, kind, namespaced]) => ({
+    name,
+    singularName: kind.toLowerCase(),
+    shortNames,
+    kind,
+    group,
+    version,
+    namespaced,
+  })),
+);
+
+/**
+ * Types the server has but the simulator does not run, which it lists as empty (so that
+ * `get configmaps` or `get all` answer as a fresh namespace would): group/resource names.
+ */
+const KNOWN_EMPTY = new Set([
+  'daemonsets.apps',
+  'statefulsets.apps',
+  'jobs.batch',
+  'cronjobs.batch',
+  'configmaps',
+  'secrets',
+  'serviceaccounts',
+  'ingresses.networking.k8s.io',
+  'persistentvolumeclaims',
+  'horizontalpodautoscalers.autoscaling',
+  'replicationcontrollers',
+  'endpointslices.discovery.k8s.io',
+]);
+
+/** `deployments.apps`, `pods`: a resource's GroupResource string. */
+export function groupResourceName(r: ApiResource): string {
+  return r.group ? `${r.name}.${r.group}` : r.name;
+}
+
+interface GVR {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+/** Resources ordered as the priority mapper prefers them: group order, preferred version first. */
+function byPriority(found: ApiResource[]): ApiResource | undefined {
+  return found.sort((a, b) => API_RESOURCES.indexOf(a) - API_RESOURCES.indexOf(b))[0];
+}
+
+/**
+ * shortcutExpander.expandResourceShortcut: a full name (plural or singular, in a matching group)
+ * stays as typed; a short name expands to its resource, the first in discovery order winning
+ * (the others raise a warning); failing that, a short name may name its group by a prefix.
+ * All of these comparisons are case-sensitive.
+ */
+function expandShortcut(gvr: GVR, warnings: string[]): GVR {
+  const inGroup = (g: string) => gvr.group === '' || gvr.group === g;
+  if (
+    API_RESOURCES.some(
+      (r) => inGroup(r.group) && (r.name === gvr.resource || r.singularName === gvr.resource),
+    )
+  )
+    return gvr;
+  let found: ApiResource | undefined;
+  const warned = new Set<string>();
+  for (const r of API_RESOURCES) {
+    if (!inGroup(r.group) || !r.shortNames.includes(gvr.resource)) continue;
+    if (!found) found = r;
+    else if (found.group !== r.group || found.name !== r.name) {
+      const other = groupResourceName(r);
+      if (!warned.has(other))
+        warnings.push(
+          `short name ${JSON.stringify(gvr.resource)} could also match lower priority resource ${other}`,
+        );
+      warned.add(other);
+    }
   }
-  return undefined;
+  // The version is dropped here: `deploy.v1.apps` resolves like `deploy.apps`.
+  if (found) return { group: found.group, version: '', resource: found.name };
+  if (gvr.group === '') return gvr;
+  const prefixed = API_RESOURCES.find(
+    (r) => r.group.startsWith(gvr.group) && r.shortNames.includes(gvr.resource),
+  );
+  return prefixed ? { ...gvr, group: prefixed.group, resource: prefixed.name } : gvr;
+}
+
+/**
+ * The discovery mapper's KindFor: the resource name in any case, plural or singular. With a
+ * version, group and version must match exactly; with a group only, the group may be given by a
+ * prefix (`deployments.app`, `ingresses.networking`), each group/version mapper matching on its
+ * own, and the priority order choosing among them.
+ */
+function kindFor(typed: GVR, warnings: string[]): ApiResource | undefined {
+  const gvr = expandShortcut(typed, warnings);
+  const resource = gvr.resource.toLowerCase();
+  if (resource === '') return undefined;
+  return byPriority(
+    API_RESOURCES.filter(
+      (r) =>
+        (r.name === resource || r.singularName === resource) &&
+        (gvr.version !== ''
+          ? r.group === gvr.group && r.version === gvr.version
+          : r.group.startsWith(gvr.group)),
+    ),
+  );
+}
+
+/** The mapper's RESTMapping for a group/kind: the kind exactly as discovery spells it, or in lower case. */
+function kindMapping(group: string, kind: string, version: string): ApiResource | undefined {
+  return byPriority(
+    API_RESOURCES.filter(
+      (r) =>
+        r.group === group &&
+        (r.kind === kind || r.kind.toLowerCase() === kind) &&
+        (version === '' || r.version === version),
+    ),
+  );
+}
+
+/** `a.b.c` as `resource.version.group`, when there are at least two dots. */
+function threePart(arg: string): GVR | undefined {
+  const i = arg.indexOf('.');
+  const j = arg.indexOf('.', i + 1);
+  if (i < 0 || j < 0) return undefined;
+  return { resource: arg.slice(0, i), version: arg.slice(i + 1, j), group: arg.slice(j + 1) };
+}
+
+/** `a.b` as `resource.group`: the group is everything after the first dot. */
+function twoPart(arg: string): { resource: string; group: string } {
+  const i = arg.indexOf('.');
+  return i < 0
+    ? { resource: arg, group: '' }
+    : { resource: arg.slice(0, i), group: arg.slice(i + 1) };
+}
+
+export type ResourceResolution =
+  { ok: true; resource: ApiResource; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * Builder.mappingFor: a type argument as resource (`pods`, `po`, `pod`, `PODS`,
+ * `deployments.apps`, `deploy.apps`, `deployments.v1.apps`), else as kind (`Deployment.apps`).
+ * `pods.v1` is not a version of pods: it names a group `v1`, which does not exist. The warnings
+ * are what kubectl prints on stderr as `Warning: …` (an ambiguous short name such as `ev`).
+ */
+export function resolveResource(arg: string): ResourceResolution {
+  const warnings: string[] = [];
+  const full = threePart(arg);
+  const gr = twoPart(arg);
+  const byResource =
+    (full ? kindFor(full, warnings) : undefined) ?? kindFor({ ...gr, version: '' }, warnings);
+  if (byResource) return { ok: true, resource: byResource, warnings };
+  const byKind =
+    (full ? kindMapping(full.group, full.resource, full.version) : undefined) ??
+    kindMapping(gr.group, gr.resource, '');
+  if (byKind) return { ok: true, resource: byKind, warnings };
+  return { ok: false, error: unknownResourceTypeError(arg) };
+}
+
+/**
+ * kubectl's error for a type discovery does not resolve. It names only the part before the first
+ * dot: `pods.v1` gives `the server doesn't have a resource type "pods"`.
+ */
+export function unknownResourceTypeError(arg: string): string {
+  return `the server doesn't have a resource type ${JSON.stringify(twoPart(arg).resource)}`;
+}
+
+/** The simulated kind a discovery entry stands for, if the simulator runs it. */
+function simulatedKind(r: ApiResource): Kind | undefined {
+  return ALL_KINDS.find((k) => KINDS[k].group === r.group && KINDS[k].resource === r.name);
+}
+
+/** Resolves a resource type as typed to a kind the simulator runs, or undefined. */
+export function resolveKind(type: string): Kind | undefined {
+  const r = resolveResource(type);
+  return r.ok ? simulatedKind(r.resource) : undefined;
+}
+
+/**
+ * A type the server has and lists as empty here (`configmaps`, `cm`, `ingress`, `jobs.batch`):
+ * its group/resource name (`ingresses.networking.k8s.io`), as NotFound errors name it.
+ */
+export function knownEmptyResource(type: string): string | undefined {
+  const r = resolveResource(type);
+  if (!r.ok) return undefined;
+  const name = groupResourceName(r.resource);
+  return KNOWN_EMPTY.has(name) ? name : undefined;
+}
+
+/** The `Warning: …` lines (without the prefix) kubectl prints while resolving this type. */
+export function resourceWarnings(type: string): string[] {
+  const r = resolveResource(type);
+  return r.ok ? r.warnings : [];
 }
 
 /** `kubectl get all`: the categories' member kinds, in the order kubectl prints them. */
@@ -88,7 +366,7 @@ export const RESOURCE_NAME_FORM_ERROR =
   "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
 
 function unknownType(type: string): ResourceArgs {
-  return { ok: false, error: `the server doesn't have a resource type "${type}"` };
+  return { ok: false, error: unknownResourceTypeError(type) };
 }
 
 /**
