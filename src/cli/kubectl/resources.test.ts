@@ -229,3 +229,37 @@ describe('parseResourceArgs', () => {
     });
   });
 });
+
+describe('a selector the API server cannot parse', () => {
+  // cli-runtime pkg/resource/selector.go rewords the server's BadRequest per resource; kubectl
+  // v1.32 prints it for get, delete, describe, logs, rollout and set alike (scale folds it
+  // into "no objects passed to scale").
+  it('is reported by every command that lists with it, in the builder’s words', async () => {
+    const { createSession, runHeadless } = await import('../shell/shell');
+    const { registry } = await import('../programs');
+    const s = createSession();
+    const why = `that match label selector "=bad", field selector "": found '=', expected: !, identifier, or 'end of string'\n`;
+    for (const line of [
+      'kubectl describe pods -l =bad',
+      'kubectl logs -l =bad',
+      'kubectl get pods -l =bad',
+      'kubectl delete pods -l =bad',
+    ])
+      expect(runHeadless(s, line, registry), line).toMatchObject({
+        exitCode: 1,
+        stderr: `Error from server (BadRequest): Unable to find "/v1, Resource=pods" ${why}`,
+      });
+    for (const line of [
+      'kubectl rollout status deploy -l =bad',
+      "kubectl set image deploy -l =bad '*=nginx:1.27'",
+    ])
+      expect(runHeadless(s, line, registry), line).toMatchObject({
+        exitCode: 1,
+        stderr: `Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" ${why}`,
+      });
+    expect(runHeadless(s, 'kubectl scale deploy -l =bad --replicas=2', registry)).toMatchObject({
+      exitCode: 1,
+      stderr: `error: no objects passed to scale Unable to find "apps/v1, Resource=deployments" ${why}`,
+    });
+  });
+});

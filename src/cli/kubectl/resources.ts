@@ -421,3 +421,18 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
       : kinds.flatMap((kind) => names.map((name) => ({ kind, name })));
   return { ok: true, refs, byType: names.length === 0, unknownEmpty };
 }
+
+/** `apps/v1, Resource=deployments`: how the API server names a resource in its messages. */
+export function gvrOf(kind: Kind): string {
+  const info = KINDS[kind];
+  const version = info.apiVersion.split('/').pop() ?? 'v1';
+  return `${info.group}/${version}, Resource=${info.resource}`;
+}
+
+/**
+ * The API server's answer to a LIST with a selector it cannot parse, as the resource builder
+ * rewords it (cli-runtime pkg/resource/selector.go); kubectl prints it as a BadRequest.
+ */
+export function selectorListError(kind: Kind, label: string, field: string, why: string): string {
+  return `Unable to find ${JSON.stringify(gvrOf(kind))} that match label selector ${JSON.stringify(label.trim())}, field selector ${JSON.stringify(field)}: ${why}`;
+}

@@ -12,6 +12,7 @@ import { KINDS } from '../../../engine/k8s/types';
 import { describeObject, type DescribeContext } from '../../printers/describe';
 import type { KubectlCommand, KubectlContext } from '../command';
 import { knownEmptyResource, resolveKind, RESOURCE_NAME_FORM_ERROR } from '../resources';
+import { selectorListError } from '../resources';
 
 /** The `all` category as a v1.32 API server advertises it, in discovery order. */
 const ALL: readonly string[] = [
@@ -172,7 +173,14 @@ function run(ctx: KubectlContext): number {
     }
     if (names.length === 0) {
       const sel = parseSelector(selectorText ?? '');
-      if (!sel.ok) return ctx.fail(sel.error);
+      if (!sel.ok) {
+        const first = resources.find((r) => 'kind' in r);
+        if (!first || !('kind' in first)) return ctx.fail(sel.error);
+        ctx.err(
+          `Error from server (BadRequest): ${selectorListError(first.kind, selectorText ?? '', '', sel.error)}\n`,
+        );
+        return 1;
+      }
       for (const r of resources) {
         if ('elsewhere' in r) continue;
         const objs = reader.list(

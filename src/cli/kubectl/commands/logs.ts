@@ -10,6 +10,7 @@ import { containerRuntime } from '../../../engine/k8s/controllers/kubelet';
 import { badRequest, type StatusError } from '../../../engine/k8s/errors';
 import type { Selector } from '../../../engine/k8s/labels';
 import { fromLabelSelector, fromMap, matches, parseSelector } from '../../../engine/k8s/labels';
+import { selectorListError } from '../resources';
 import { requestLog, runtimeView } from '../../../engine/k8s/network';
 import type { Kind, KubeObject, Pod } from '../../../engine/k8s/types';
 import { qualifiedResource } from '../../../engine/k8s/types';
@@ -192,7 +193,12 @@ function* run(ctx: KubectlContext): Run {
   let target: { kind: Kind; obj: KubeObject } | { pods: Pod[] };
   if (selectorText) {
     const sel = parseSelector(selectorText);
-    if (!sel.ok) return ctx.fail(sel.error);
+    if (!sel.ok) {
+      ctx.err(
+        `Error from server (BadRequest): ${selectorListError('Pod', selectorText, '', sel.error)}\n`,
+      );
+      return 1;
+    }
     const pods = reader.list('Pod', ns).filter((p) => matches(sel.selector, p.metadata?.labels));
     if (pods.length === 0) ctx.err(`No resources found in ${ns} namespace.\n`);
     target = { pods };

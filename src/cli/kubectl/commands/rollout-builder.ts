@@ -5,6 +5,7 @@
 import type { StatusError } from '../../../engine/k8s/errors';
 import { formatStatusError } from '../../../engine/k8s/errors';
 import { matches, parseSelector } from '../../../engine/k8s/labels';
+import { badRequest } from '../../../engine/k8s/errors';
 import type { Kind, KubeObject } from '../../../engine/k8s/types';
 import { qualifiedResource } from '../../../engine/k8s/types';
 import type { KubectlContext } from '../command';
@@ -14,6 +15,7 @@ import {
   knownEmptyResource,
   RESOURCE_NAME_FORM_ERROR,
   resolveKind,
+  selectorListError,
 } from '../resources';
 
 /** An error as kubectl carries it: an API status, a plain error, or an aggregate of errors. */
@@ -192,13 +194,22 @@ export function resolveTargets(
       );
     if (types.length === 0)
       return failed(plain('at least one resource must be specified to use a selector'));
-    const selector = parseSelector(selectorText);
-    if (!selector.ok) return failed(plain(selector.error));
     const mappings: Mapping[] = [];
     for (const t of types) {
       const m = mapType(t);
       if (!('kind' in m) && !('elsewhere' in m)) return failed(m);
       mappings.push(m);
+    }
+    const selector = parseSelector(selectorText);
+    if (!selector.ok) {
+      // The API server refuses the LIST; the builder rewords its answer per resource.
+      const kinds = mappings.flatMap((m) => ('kind' in m ? [m.kind] : []));
+      if (kinds.length === 0) return failed(plain(selector.error));
+      return failed(
+        ...kinds.map((k) => ({
+          status: badRequest(selectorListError(k, selectorText, '', selector.error)),
+        })),
+      );
     }
     const visits: Visit[] = [];
     for (const m of mappings) {

@@ -9,7 +9,7 @@ import type { KubectlCommand, KubectlContext } from '../command';
 import { NO_RESOURCES_GIVEN } from '../command';
 import type { OutputFormat } from '../output';
 import { nameOf, parseOutputFormat, printObjects } from '../output';
-import { parseResourceArgs } from '../resources';
+import { parseResourceArgs, selectorListError } from '../resources';
 
 const SCALABLE: readonly Kind[] = ['Deployment', 'ReplicaSet'];
 
@@ -33,7 +33,12 @@ function run(ctx: KubectlContext): number {
   const parsed = parseResourceArgs(ctx.args);
   if (!parsed.ok) return ctx.fail(parsed.error);
   const selector = parseSelector(selectorText);
-  if (!selector.ok) return ctx.fail(selector.error);
+  if (!selector.ok) {
+    // scale folds the builder's error into its own (scale.go: "no objects passed to scale").
+    const first = parsed.refs[0];
+    const why = first ? ` ${selectorListError(first.kind, selectorText, '', selector.error)}` : '';
+    return ctx.fail(`no objects passed to scale${why}`);
+  }
   const ns = ctx.namespace;
   const targets: { kind: Kind; name: string }[] = [];
   for (const ref of parsed.refs) {
