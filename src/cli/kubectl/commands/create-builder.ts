@@ -12,6 +12,7 @@ import {
   knownEmptyResource,
   RESOURCE_NAME_FORM_ERROR,
   resolveKind,
+  gvrOf,
 } from '../resources';
 
 /** A type the server knows: one the simulator runs, or one it only lists as empty. */
@@ -206,14 +207,9 @@ function parseFieldSelector(
 }
 
 function gvr(type: ResourceType): string {
-  if (!('kind' in type)) {
-    const [resource, ...group] = type.elsewhere.split('.');
-    const g = group.join('.');
-    return `${g}/v1, Resource=${resource ?? ''}`;
-  }
-  const info = KINDS[type.kind];
-  const version = info.apiVersion.split('/').pop() ?? 'v1';
-  return `${info.group}/${version}, Resource=${info.resource}`;
+  if ('kind' in type) return gvrOf(type.kind);
+  const [resource, ...group] = type.elsewhere.split('.');
+  return `${group.join('.')}/v1, Resource=${resource ?? ''}`;
 }
 
 export type ListResult = { ok: true; targets: Target[] } | { ok: false; message: string };
