@@ -16,6 +16,19 @@ export interface ClusterOptions {
 }
 
 export const KUBERNETES_VERSION = 'v1.32.5';
+
+/** What the API server answers at /version: the v1.32.5 release build. */
+export const SERVER_VERSION_INFO = {
+  major: '1',
+  minor: '32',
+  gitVersion: KUBERNETES_VERSION,
+  gitCommit: '9894294ef13a5b32803e3ca2c0d620a088cc84d1',
+  gitTreeState: 'clean',
+  buildDate: '2025-05-15T09:12:10Z',
+  goVersion: 'go1.23.8',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+} as const;
 export const CONTAINER_RUNTIME = 'containerd://1.7.27';
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
 export { API_SERVER_IP } from './controllers/system';

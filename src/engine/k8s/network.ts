@@ -8,7 +8,7 @@
 // the cluster's DNS: `my-app` or `my-app.default.svc.cluster.local` do not resolve there.
 import type { HttpRequest, HttpResponse, ImageInfo } from '../registry/catalog';
 import { accessLogLine, httpResponse, lookupImage, nginxLogTime } from '../registry/catalog';
-import { API_SERVER_IP, KUBERNETES_VERSION } from './bootstrap';
+import { API_SERVER_IP, SERVER_VERSION_INFO } from './bootstrap';
 import type { Rng } from '../rng';
 import { createRng, seedState } from '../rng';
 import type { ClusterState, Tx } from './store';
@@ -316,18 +316,7 @@ export function apiServerResponse(path: string): {
   if (p === '/healthz' || p === '/livez' || p === '/readyz')
     return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
   if (p === '/version') {
-    // The v1.32.5 release build, which kubectl.1.32 reports for itself too.
-    const body = {
-      major: '1',
-      minor: '32',
-      gitVersion: KUBERNETES_VERSION,
-      gitCommit: '9894294ef13a5b32803e3ca2c0d620a088cc84d1',
-      gitTreeState: 'clean',
-      buildDate: '2025-05-15T09:12:10Z',
-      goVersion: 'go1.23.8',
-      compiler: 'gc',
-      platform: 'linux/amd64',
-    };
+    const body = SERVER_VERSION_INFO;
     return { status: 200, contentType: 'application/json', body: JSON.stringify(body, null, 2) };
   }
   const status = {

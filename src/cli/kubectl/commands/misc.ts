@@ -1,29 +1,15 @@
 // kubectl version and cluster-info: what the client and the simulated server say about themselves.
-import { KUBERNETES_VERSION } from '../../../engine/k8s/bootstrap';
+import { KUBERNETES_VERSION, SERVER_VERSION_INFO } from '../../../engine/k8s/bootstrap';
 import type { KubectlCommand } from '../command';
-import { toKubectlJson } from '../../printers/json';
 import { toKubectlYaml } from '../../printers/yaml';
 
 export const CLIENT_VERSION = 'v1.32.5';
 export const KUSTOMIZE_VERSION = 'v5.5.0';
 export const SERVER_URL = 'https://10.0.0.2:6443';
 
-const clientInfo = {
-  major: '1',
-  minor: '32',
-  gitVersion: CLIENT_VERSION,
-  gitCommit: '9894294ef13a5b32803e3ca2c0d620a088cc84d1',
-  gitTreeState: 'clean',
-  buildDate: '2025-05-15T09:12:10Z',
-  goVersion: 'go1.23.8',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
-
-const serverInfo = {
-  ...clientInfo,
-  gitVersion: KUBERNETES_VERSION,
-};
+// The client is the same v1.32.5 release build as the server.
+const clientInfo = { ...SERVER_VERSION_INFO, gitVersion: CLIENT_VERSION };
+const serverInfo = SERVER_VERSION_INFO;
 
 export const miscCommands: KubectlCommand[] = [
   {
@@ -44,7 +30,7 @@ export const miscCommands: KubectlCommand[] = [
           : {
               clientVersion: clientInfo,
               kustomizeVersion: KUSTOMIZE_VERSION,
-              serverVersion: { ...serverInfo, platform: 'linux/amd64' },
+              serverVersion: serverInfo,
             };
         ctx.out(
           output === 'yaml' ? `${toKubectlYaml(data)}\n` : toKubectlJson(data, { sortKeys: false }),
