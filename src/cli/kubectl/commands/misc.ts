@@ -32,8 +32,9 @@ export const miscCommands: KubectlCommand[] = [
               kustomizeVersion: KUSTOMIZE_VERSION,
               serverVersion: serverInfo,
             };
+        // version.go marshals JSON with a two-space indent, unlike the object printers.
         ctx.out(
-          output === 'yaml' ? `${toKubectlYaml(data)}\n` : toKubectlJson(data, { sortKeys: false }),
+          output === 'yaml' ? `${toKubectlYaml(data)}\n` : `${JSON.stringify(data, null, 2)}\n`,
         );
         return 0;
       }
