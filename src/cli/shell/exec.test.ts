@@ -136,3 +136,147 @@ describe('text filters', () => {
     });
   });
 });
+
+// Expected results, including the wording of syntax errors in backquotes, were taken from GNU
+// bash 5.2.15 run interactively (`bash --norc -i`).
+describe('command substitution', () => {
+  it('runs the commands learners type with kubectl against the same cluster', () => {
+    const s = createSession();
+    runHeadless(s, 'kubectl create deployment my-app --image=nginx', registry);
+    runHeadless(s, 'kubectl expose deployment my-app --type=LoadBalancer --port=80', registry);
+    runHeadless(s, 'sleep 30', registry);
+    const lb = "kubectl get svc my-app -o jsonpath='{.status.loadBalancer.ingress[0].ip}'";
+    const ip = runHeadless(s, lb, registry).stdout;
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(runHeadless(s, `curl -s http://$(${lb})/ | grep title`, registry)).toMatchObject({
+      stdout: '<title>Welcome to nginx!</title>\n',
+      exitCode: 0,
+    });
+    expect(
+      runHeadless(s, 'echo "pods: $(kubectl get pods --no-headers | wc -l)"', registry),
+    ).toMatchObject({
+      stdout: 'pods: 1\n',
+      stderr: '',
+    });
+    const clusterIP = "IP=$(kubectl get svc my-app -o jsonpath='{.spec.clusterIP}'); echo $IP";
+    expect(runHeadless(s, clusterIP, registry).stdout).toMatch(/^10\.\d+\.\d+\.\d+\n$/);
+    expect(s.env.IP).toMatch(/^10\./);
+  });
+
+  it('reads what kubectl just created', () => {
+    const s = createSession();
+    runHeadless(s, 'kubectl create deployment web --image=nginx', registry);
+    const get = "echo $(kubectl get deploy web -o jsonpath='{.spec.replicas}')";
+    expect(runHeadless(s, get, registry)).toMatchObject({ stdout: '1\n', exitCode: 0 });
+  });
+
+  it('waits on the simulated clock inside a substitution', () => {
+    const s = createSession();
+    const start = s.world.now;
+    expect(runHeadless(s, 'echo $(sleep 5; echo done)', registry)).toMatchObject({
+      stdout: 'done\n',
+      exitCode: 0,
+    });
+    expect(s.world.now - start).toBe(5000);
+    expect(runHeadless(s, 'echo "$(sleep 20m)"', registry)).toMatchObject({
+      stdout: '',
+      exitCode: 130,
+      interrupted: true,
+    });
+  });
+
+  it('runs in a subshell: its variables stay inside, what it does to the cluster stays done', () => {
+    const s = createSession();
+    const r = runHeadless(
+      s,
+      'echo $(X=5; kubectl create deployment api --image=nginx) "[$X]"',
+      registry,
+    );
+    expect(r.stdout).toBe('deployment.apps/api created []\n');
+    expect(s.env.X).toBeUndefined();
+    expect(runHeadless(s, 'kubectl get deploy api -o name', registry).stdout).toBe(
+      'deployment.apps/api\n',
+    );
+    expect(runHeadless(s, 'X=$(echo a; X=5; echo $X); echo $X', registry).stdout).toBe('a 5\n');
+    // The substitution does not go into the history either.
+    expect(s.history).toHaveLength(3);
+  });
+
+  it('drops trailing newlines, splits unquoted results, and nests', () => {
+    const [a, b, c] = run([
+      `echo "[$(echo -e 'a\\n\\nb\\n\\n')]" [$(echo -e ' x \\n y ')]`,
+      'echo $(echo $(echo in)side)`echo \\`echo too\\``',
+      'X=$(echo "a  b"); echo "$X" $X',
+    ]);
+    expect(a?.stdout).toBe('[a\n\nb] [ x y ]\n');
+    expect(b?.stdout).toBe('insidetoo\n');
+    expect(c?.stdout).toBe('a  b a b\n');
+  });
+
+  it('sends its stderr to the terminal, even past the command’s redirections', () => {
+    const [a] = run(['X=$(nosuch) 2>/dev/null; echo $? "[$X]"']);
+    expect(a).toMatchObject({ stdout: '127 []\n', stderr: 'bash: nosuch: command not found\n' });
+  });
+
+  it('sets $? as bash does', () => {
+    const [a, b, c, d, e, f] = run([
+      'X=$(false); echo $?',
+      '$(false); echo $?',
+      'echo $(false); echo $?',
+      'X=$(false) true; echo $?',
+      'false; echo $(echo $?) $(true) $(echo $?); false; X=$(); echo $?',
+      'X=$(false) Y=$(true); echo $?; ! X=$(false); echo $?',
+    ]);
+    expect(a?.stdout).toBe('1\n');
+    expect(b?.stdout).toBe('1\n');
+    expect(c?.stdout).toBe('\n0\n');
+    expect(d?.stdout).toBe('0\n');
+    expect(e?.stdout).toBe('1 0\n0\n');
+    expect(f?.stdout).toBe('0\n0\n');
+  });
+
+  it('expands substitutions in here-documents, pipelines and redirection targets', () => {
+    const [a, b, c] = run([
+      'grep . <<E\n$(echo hi) `echo there`\nE',
+      'echo $(echo a b) | grep -c b',
+      'echo hidden > $(echo /dev/null)',
+    ]);
+    expect(a?.stdout).toBe('hi there\n');
+    expect(b?.stdout).toBe('1\n');
+    expect(c).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('rejects the whole line for a syntax error in $(...)', () => {
+    const [a, b] = run(['echo a $(;)', 'echo $(echo a |)']);
+    expect(a).toMatchObject({
+      stdout: '',
+      stderr: "bash: syntax error near unexpected token `;'\n",
+      exitCode: 2,
+    });
+    expect(b?.stderr).toBe("bash: syntax error near unexpected token `)'\n");
+    expect(run(['echo $('])[0]?.stderr).toBe(
+      "bash: unexpected EOF while looking for matching `)'\n",
+    );
+  });
+
+  it('reports a syntax error in backquotes when they run, and runs the command around them', () => {
+    const [a, b] = run(['echo a `;` b; echo $?', 'X=`echo a |`; echo $?']);
+    expect(a).toMatchObject({
+      stdout: 'a b\n0\n',
+      stderr:
+        "bash: command substitution: line 1: syntax error near unexpected token `;'\n" +
+        "bash: command substitution: line 1: `;'\n",
+    });
+    expect(b).toMatchObject({
+      stdout: '2\n',
+      stderr: 'bash: command substitution: line 2: syntax error: unexpected end of file\n',
+    });
+  });
+
+  it('still refuses arithmetic expansion', () => {
+    expect(run(['echo $((1+2))'])[0]).toMatchObject({
+      stderr: expect.stringMatching(/^bash: arithmetic expansion \$\(\(\.\.\.\)\): not supported/),
+      exitCode: 2,
+    });
+  });
+});

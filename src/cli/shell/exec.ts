@@ -1,9 +1,10 @@
-// Runs one command as bash would: lists joined by && || ;, pipelines, the redirections the
-// tutorial needs, `$?`. Programs come from the registry; what they print goes to `out`.
+// Runs one command as bash would: lists joined by && || ;, pipelines, command substitutions,
+// the redirections the tutorial needs, `$?`. Programs come from the registry; what they print
+// goes to `out`.
 import type { Program, Run, Session } from '../program';
 import { runProgram } from '../program';
-import type { Pipeline, SimpleCommand } from './parse';
-import { parseSyntax } from './parse';
+import type { Pipeline, SimpleCommand, Substitution, SubstitutionOutput } from './parse';
+import { lateSubstitutionError, parseSyntax } from './parse';
 
 export interface Output {
   stdout(text: string): void;
@@ -33,12 +34,20 @@ export function* execute(session: Session, text: string, registry: Registry, out
   let skip: '&&' | '||' | null = null;
   for (const item of parsed.items) {
     if (!(skip === '&&' && status !== 0) && !(skip === '||' && status === 0)) {
-      const expanded = item.expand(session.env);
+      // Substitutions run first, in order, each seeing the `$?` the one before it left.
+      const outputs: SubstitutionOutput[] = [];
+      const lastStatus: number[] = [];
+      for (const s of item.substitutions) {
+        const o = yield* substitute(session, s, outputs.at(-1)?.status ?? status, registry, out);
+        outputs.push(o);
+        lastStatus[s.command] = o.status;
+      }
+      const expanded = item.expand(session.env, outputs);
       if (!expanded.ok) {
         out.stderr(`${expanded.error}\n`);
         status = 1;
       } else {
-        status = yield* runPipeline(session, expanded.pipeline, registry, out);
+        status = yield* runPipeline(session, expanded.pipeline, registry, out, lastStatus);
       }
       session.env['?'] = String(status);
     }
@@ -47,7 +56,52 @@ export function* execute(session: Session, text: string, registry: Registry, out
   return status;
 }
 
-function* runPipeline(session: Session, pipeline: Pipeline, registry: Registry, out: Output): Run {
+/**
+ * Runs a substitution in a subshell: the same world (what it does to the cluster stays done),
+ * a copy of the variables (what it assigns does not), its standard output captured.
+ */
+function* substitute(
+  session: Session,
+  s: Substitution,
+  status: number,
+  registry: Registry,
+  out: Output,
+): Generator<number, SubstitutionOutput, void> {
+  if (s.late) {
+    const error = lateSubstitutionError(s.text);
+    if (error !== null) {
+      out.stderr(`${error}\n`);
+      return { stdout: '', status: 2 };
+    }
+  }
+  const parsed = parseSyntax(s.text, { endOfInput: true });
+  // An empty substitution succeeds whatever `$?` was.
+  if (parsed.ok && parsed.items.length === 0) return { stdout: '', status: 0 };
+  const subshell: Session = {
+    get world() {
+      return session.world;
+    },
+    set world(world) {
+      session.world = world;
+    },
+    env: { ...session.env, '?': String(status) },
+    history: session.history,
+  };
+  let stdout = '';
+  const code = yield* execute(subshell, s.text, registry, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => out.stderr(t),
+  });
+  return { stdout, status: code };
+}
+
+function* runPipeline(
+  session: Session,
+  pipeline: Pipeline,
+  registry: Registry,
+  out: Output,
+  substituted: readonly (number | undefined)[],
+): Run {
   let stdin = '';
   let status = 0;
   const last = pipeline.commands.length - 1;
@@ -57,7 +111,7 @@ function* runPipeline(session: Session, pipeline: Pipeline, registry: Registry, 
     let captured = '';
     const sink: Output =
       i === last ? out : { stdout: (t) => (captured += t), stderr: (t) => out.stderr(t) };
-    status = yield* runSimple(session, cmd, stdin, registry, sink);
+    status = yield* runSimple(session, cmd, stdin, registry, sink, substituted[i]);
     stdin = captured;
   }
   if (pipeline.negated) status = status === 0 ? 1 : 0;
@@ -70,10 +124,13 @@ function* runSimple(
   stdin: string,
   registry: Registry,
   out: Output,
+  /** The status of the command's last substitution, if it had any. */
+  substituted: number | undefined,
 ): Run {
   if (cmd.argv.length === 0) {
     for (const a of cmd.assignments) session.env[a.name] = a.value;
-    return 0;
+    // Without a command name, bash keeps the status of the last substitution (`X=$(false)`).
+    return substituted ?? 0;
   }
   let stdout = (t: string) => out.stdout(t);
   let stderr = (t: string) => out.stderr(t);

@@ -1,13 +1,18 @@
-// Parameter expansion, field splitting and redirection checks, run when a pipeline is about to
-// run rather than when it is parsed, so `a; echo $?` sees a's status as bash's does.
+// Parameter expansion, command substitution results, field splitting and redirection checks,
+// run when a pipeline is about to run rather than when it is parsed, so `a; echo $?` sees a's
+// status as bash's does. The substitutions themselves are run by the caller (they may wait on
+// the clock); this module only places what they printed.
 import { unsupported } from './lex';
 import type {
+  CommandPart,
   Env,
   Part,
   RawPipeline,
   RawRedirect,
   Redirect,
   SimpleCommand,
+  Substitution,
+  SubstitutionOutput,
   UnexpandedItem,
 } from './syntax';
 
@@ -15,12 +20,15 @@ class ExpandError {
   constructor(readonly message: string) {}
 }
 
+/** A part's text; a substitution is its source when `lenient` (completion), else nothing. */
 export function partText(p: Part, env: Env, lenient = false): string {
   switch (p.t) {
     case 'lit':
       return p.s;
     case 'tilde':
       return env.HOME ?? '~';
+    case 'cmd':
+      return lenient ? p.src : '';
     case 'fail':
       if (lenient) return p.src;
       throw new ExpandError(p.message);
@@ -32,84 +40,165 @@ export function partText(p: Part, env: Env, lenient = false): string {
   }
 }
 
-const joined = (parts: Part[], env: Env): string => parts.map((p) => partText(p, env)).join('');
+/**
+ * The substitutions of a pipeline in the order bash runs them: for each command its words, then
+ * its assignments, its redirections and its here-document (as bash 5.2 does).
+ */
+function commandParts(p: RawPipeline): { part: CommandPart; command: number }[] {
+  const found: { part: CommandPart; command: number }[] = [];
+  p.commands.forEach((c, command) => {
+    const parts = [
+      ...c.words.flatMap((w) => w.parts),
+      ...c.assigns.flatMap((a) => a.value),
+      ...c.redirs.flatMap((r) => r.target.parts),
+      ...(c.heredoc?.body ?? []),
+    ];
+    for (const part of parts) if (part.t === 'cmd') found.push({ part, command });
+  });
+  return found;
+}
 
-/** Unquoted expansions split into fields at blanks; an unquoted empty expansion vanishes. */
-function fields(parts: Part[], env: Env): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let has = false;
-  for (const p of parts) {
-    const s = partText(p, env);
-    if (p.t !== 'param' || p.q) {
-      cur += s;
-      has ||= s !== '' || (p.t === 'lit' && p.q);
-      continue;
+export function substitutionsOf(p: RawPipeline): Substitution[] {
+  return commandParts(p).map(({ part, command }) => ({
+    text: part.text,
+    command,
+    late: part.late,
+  }));
+}
+
+/** One command's expansion, left to right in the order of commandParts. */
+class Expansion {
+  /** `$?` after the latest substitution expanded so far, as bash sets it. */
+  private status: string | undefined;
+
+  private env: Env;
+
+  constructor(
+    private readonly base: Env,
+    private readonly outputs: ReadonlyMap<Part, SubstitutionOutput>,
+  ) {
+    this.env = base;
+  }
+
+  private text(p: Part): string {
+    if (p.t === 'cmd') {
+      const o = this.outputs.get(p);
+      if (o === undefined) return '';
+      this.status = String(o.status);
+      return o.stdout.replace(/\n+$/, '');
     }
-    for (const ch of s) {
-      if (ch !== ' ' && ch !== '\t' && ch !== '\n') {
-        cur += ch;
-        has = true;
-      } else if (has) {
-        out.push(cur);
-        cur = '';
-        has = false;
+    if (p.t === 'param' && p.name === '?' && this.status !== undefined) {
+      return p.length ? String(this.status.length) : this.status;
+    }
+    return partText(p, this.env);
+  }
+
+  joined(parts: Part[]): string {
+    return parts.map((p) => this.text(p)).join('');
+  }
+
+  /** Unquoted expansions split into fields at blanks; an unquoted empty expansion vanishes. */
+  fields(parts: Part[]): string[] {
+    const out: string[] = [];
+    let cur = '';
+    let has = false;
+    for (const p of parts) {
+      const s = this.text(p);
+      if ((p.t !== 'param' && p.t !== 'cmd') || p.q) {
+        cur += s;
+        has ||= s !== '' || (p.t === 'lit' && p.q);
+        continue;
+      }
+      for (const ch of s) {
+        if (ch !== ' ' && ch !== '\t' && ch !== '\n') {
+          cur += ch;
+          has = true;
+        } else if (has) {
+          out.push(cur);
+          cur = '';
+          has = false;
+        }
       }
     }
+    if (has) out.push(cur);
+    return out;
   }
-  if (has) out.push(cur);
-  return out;
+
+  /**
+   * Each assignment sees the ones before it (`A=1 B=$A`), as in bash; so do the redirections of
+   * a bare assignment, but a command's redirections and here-document see the shell's variables.
+   */
+  assign(name: string, append: boolean, value: Part[]): { name: string; value: string } {
+    const v = (append ? (this.env[name] ?? '') : '') + this.joined(value);
+    this.env = { ...this.env, [name]: v };
+    return { name, value: v };
+  }
+
+  forgetAssignments(): void {
+    this.env = this.base;
+  }
+
+  redirect(r: RawRedirect): Redirect {
+    const fs = this.fields(r.target.parts);
+    const target = fs[0];
+    if (fs.length !== 1 || target === undefined) {
+      throw new ExpandError(`bash: ${r.target.raw}: ambiguous redirect`);
+    }
+    const out = r.fd === null || r.fd === '1';
+    const err = r.fd === '2';
+    switch (r.op) {
+      case '>':
+      case '>|':
+        if (out || err) return { op: out ? '>' : '2>', target };
+        break;
+      case '>>':
+        if (out || err) return { op: out ? '>>' : '2>>', target };
+        break;
+      case '<':
+        if (r.fd === null || r.fd === '0') return { op: '<', target };
+        break;
+      case '&>':
+        return { op: '&>', target };
+      case '>&':
+        if (err && target === '1') return { op: '2>&1', target };
+        // `>&file` is the older spelling of `&>file`.
+        if (out && !/^(?:[0-9]+|-)$/.test(target)) return { op: '&>', target };
+        break;
+    }
+    throw new ExpandError(
+      unsupported(
+        `${r.fd ?? ''}${r.op}${r.target.raw}`,
+        'only >, >>, <, 2>, 2>>, 2>&1, &> and here-documents are',
+      ),
+    );
+  }
 }
 
-function redirect(r: RawRedirect, env: Env): Redirect {
-  const fs = fields(r.target.parts, env);
-  const target = fs[0];
-  if (fs.length !== 1 || target === undefined) {
-    throw new ExpandError(`bash: ${r.target.raw}: ambiguous redirect`);
-  }
-  const out = r.fd === null || r.fd === '1';
-  const err = r.fd === '2';
-  switch (r.op) {
-    case '>':
-    case '>|':
-      if (out || err) return { op: out ? '>' : '2>', target };
-      break;
-    case '>>':
-      if (out || err) return { op: out ? '>>' : '2>>', target };
-      break;
-    case '<':
-      if (r.fd === null || r.fd === '0') return { op: '<', target };
-      break;
-    case '&>':
-      return { op: '&>', target };
-    case '>&':
-      if (err && target === '1') return { op: '2>&1', target };
-      // `>&file` is the older spelling of `&>file`.
-      if (out && !/^(?:[0-9]+|-)$/.test(target)) return { op: '&>', target };
-      break;
-  }
-  throw new ExpandError(
-    unsupported(
-      `${r.fd ?? ''}${r.op}${r.target.raw}`,
-      'only >, >>, <, 2>, 2>>, 2>&1, &> and here-documents are',
-    ),
-  );
-}
-
-export function expandPipeline(p: RawPipeline, env: Env): ReturnType<UnexpandedItem['expand']> {
+/** `outputs`: what the pipeline's substitutions printed, in the order of substitutionsOf. */
+export function expandPipeline(
+  p: RawPipeline,
+  env: Env,
+  outputs: readonly SubstitutionOutput[] = [],
+): ReturnType<UnexpandedItem['expand']> {
+  const placed = new Map<Part, SubstitutionOutput>();
+  commandParts(p).forEach(({ part }, i) => {
+    const o = outputs[i];
+    if (o) placed.set(part, o);
+  });
   try {
     const commands = p.commands.map((c): SimpleCommand => {
+      const x = new Expansion(env, placed);
+      const argv = c.words.flatMap((w) => x.fields(w.parts));
+      const assignments = c.assigns.map((a) => x.assign(a.name, a.append, a.value));
+      if (argv.length > 0) x.forgetAssignments();
       const cmd: SimpleCommand = {
-        argv: c.words.flatMap((w) => fields(w.parts, env)),
-        assignments: c.assigns.map((a) => ({
-          name: a.name,
-          value: (a.append ? (env[a.name] ?? '') : '') + joined(a.value, env),
-        })),
-        redirects: c.redirs.map((r) => redirect(r, env)),
+        argv,
+        assignments,
+        redirects: c.redirs.map((r) => x.redirect(r)),
       };
       if (c.heredoc) {
         const { delimiter, expand, stripTabs } = c.heredoc;
-        cmd.heredoc = { delimiter, body: joined(c.heredoc.body ?? [], env), expand, stripTabs };
+        cmd.heredoc = { delimiter, body: x.joined(c.heredoc.body ?? []), expand, stripTabs };
       }
       return cmd;
     });

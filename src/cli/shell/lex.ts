@@ -12,6 +12,9 @@ export const nearToken = (tok: string): string =>
 const eofMatching = (c: string): string =>
   `bash: unexpected EOF while looking for matching \`${c}'`;
 export const EOF_ERROR = 'bash: syntax error: unexpected end of file';
+/** Messages for what bash accepts but this terminal does not run, as opposed to syntax errors. */
+export const isRefusal = (message: string): boolean =>
+  message.includes(': not supported in this terminal (');
 
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
 const OPS = [
@@ -47,6 +50,8 @@ export const stop = (message: string): Stop => new Stop({ k: 'error', message })
 
 export class Lexer {
   pos = 0;
+  /** Where the last token began, for the line number of an error. */
+  tokenStart = 0;
   readonly warnings: string[] = [];
   private pending: HeredocT[] = [];
 
@@ -108,6 +113,7 @@ export class Lexer {
         this.pos = nl < 0 ? src.length : nl;
       } else break;
     }
+    this.tokenStart = this.pos;
     const c = src[this.pos];
     if (c === undefined) {
       if (this.pending.length > 0 && this.mode !== 'partial') this.readHeredocs();
@@ -199,7 +205,7 @@ export class Lexer {
         push(parts, n, true);
         this.pos += 2;
       } else if (c === '$') this.dollar(parts, true, true);
-      else if (c === '`') throw stop(unsupported('command substitution `...`'));
+      else if (c === '`') this.backquote(parts, true, false);
       else {
         push(parts, c, true);
         this.pos++;
@@ -233,7 +239,7 @@ export class Lexer {
         this.pos = Math.min(end + 1, src.length);
       } else if (c === '"') this.double(parts);
       else if (c === '$') this.dollar(parts, false, false);
-      else if (c === '`') throw stop(unsupported('command substitution `...`'));
+      else if (c === '`') this.backquote(parts, false, false);
       else if (c === '~' && this.tildeAllowed(start, parts, n)) {
         parts.push({ t: 'tilde', src: '~' });
         this.pos++;
@@ -272,7 +278,7 @@ export class Lexer {
         push(parts, n, true);
         this.pos += 2;
       } else if (c === '$') this.dollar(parts, true, false);
-      else if (c === '`') throw stop(unsupported('command substitution `...`'));
+      else if (c === '`') this.backquote(parts, true, true);
       else {
         push(parts, c, true);
         this.pos++;
@@ -308,9 +314,8 @@ export class Lexer {
         });
       } else parts.push({ t: 'fail', message: `bash: ${s}: bad substitution`, src: s });
     } else if (n === '(') {
-      const what =
-        src[skip(j + 1)] === '(' ? 'arithmetic expansion $((...))' : 'command substitution $(...)';
-      throw stop(unsupported(what));
+      if (src[skip(j + 1)] === '(') throw stop(unsupported('arithmetic expansion $((...))'));
+      this.command(parts, start, j + 1, q, body);
     } else if (n === "'" && !q) {
       this.pos = j - 1;
       this.ansiC(parts);
@@ -330,6 +335,62 @@ export class Lexer {
       push(parts, '$', q);
       this.pos++;
     }
+  }
+
+  /**
+   * `$(...)`: the closing `)` is the first one outside the substitution's own tokens, so quotes,
+   * comments, escapes and nested substitutions inside it are read as in any command. The parser
+   * checks the text inside as a command of its own.
+   */
+  private command(parts: Part[], start: number, open: number, q: boolean, late: boolean): void {
+    const { src } = this;
+    const inner = new Lexer(src, this.mode, this.firstLine);
+    inner.pos = open;
+    let depth = 0;
+    for (;;) {
+      const t = inner.pull();
+      if (t.k === 'end') {
+        if (this.mode !== 'partial') this.more(')');
+        this.pos = src.length;
+        const text = src.slice(open);
+        parts.push({ t: 'cmd', text, src: src.slice(start), q, late, open: true });
+        return;
+      }
+      if (t.k === 'op' && t.op === '(') depth++;
+      else if (t.k === 'op' && t.op === ')' && depth-- === 0) break;
+    }
+    this.pos = inner.pos;
+    const text = src.slice(open, inner.pos - 1);
+    parts.push({ t: 'cmd', text, src: src.slice(start, inner.pos), q, late });
+  }
+
+  /**
+   * `` `...` ``: up to the next unescaped backquote. A backslash quotes only `$`, `` ` `` and `\`
+   * there (and `"` inside double quotes); bash parses the text only when it runs.
+   */
+  private backquote(parts: Part[], q: boolean, inDouble: boolean): void {
+    const { src } = this;
+    const start = this.pos;
+    let text = '';
+    let i = start + 1;
+    for (let c = src[i]; c !== '`'; c = src[i]) {
+      if (c === undefined) {
+        if (this.mode !== 'partial') this.more('`');
+        this.pos = i;
+        parts.push({ t: 'cmd', text, src: src.slice(start), q, late: true, open: true });
+        return;
+      }
+      const n = src[i + 1];
+      if (c === '\\' && n !== undefined && ('$`\\'.includes(n) || (inDouble && n === '"'))) {
+        text += n;
+        i += 2;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    this.pos = i + 1;
+    parts.push({ t: 'cmd', text, src: src.slice(start, this.pos), q, late: true });
   }
 
   /** `$'...'`: C-style escapes. */

@@ -3,8 +3,8 @@
 // ("bad substitution", "ambiguous redirect").
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { completionWords, parseCommand, parseSyntax } from './parse';
-import type { CommandList, ParseResult, SimpleCommand } from './parse';
+import { completionWords, lateSubstitutionError, parseCommand, parseSyntax } from './parse';
+import type { CommandList, ParseResult, SimpleCommand, SubstitutionOutput } from './parse';
 
 const HOME = '/home/learner';
 const env = { HOME, X: 'a  b', Y: ' lead', EMPTY: '', '?': '0' };
@@ -516,9 +516,6 @@ describe('at the end of the input', () => {
 
 describe('what this shell refuses', () => {
   it.each([
-    ['echo $(date)', 'command substitution $(...)'],
-    ['echo "$(date)"', 'command substitution $(...)'],
-    ['echo `date`', 'command substitution `...`'],
     ['echo $((1+2))', 'arithmetic expansion $((...))'],
     ['diff <(a) b', 'process substitution <(...)'],
     ['(cd x)', 'subshells ( ... )'],
@@ -531,7 +528,14 @@ describe('what this shell refuses', () => {
     ['cat <<< hi', 'here-strings <<<'],
     ['sleep 5 &', 'background jobs &'],
     ['echo ${A:-x}', '${A:-x}'],
-    ['cat <<EOF\n$(date)\nEOF', 'command substitution $(...)'],
+    // Inside substitutions too, even those bash parses only when they run.
+    ['echo $(if a; then b; fi)', 'if'],
+    ['echo "$(for i in a; do b; done)"', 'for'],
+    ['echo `while a; do b; done`', 'while'],
+    ['echo $( (a) )', 'subshells ( ... )'],
+    ['echo $(sleep 5 &)', 'background jobs &'],
+    ['echo $(a $((1+2)))', 'arithmetic expansion $((...))'],
+    ['cat <<EOF\n$(if a; then b; fi)\nEOF', 'if'],
   ])('%j', (text, what) => {
     const r = parseCommand(text, env);
     expect(r.ok).toBe(false);
@@ -550,6 +554,168 @@ describe('what this shell refuses', () => {
       '(a)',
       'a &',
     ]);
+  });
+});
+
+describe('command substitution', () => {
+  function parsed(text: string) {
+    const r = parseSyntax(text);
+    if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${JSON.stringify(r)}`);
+    return r.items;
+  }
+  /** Expands the first pipeline with what each of its substitutions printed. */
+  function expanded(text: string, stdout: string[], e: Record<string, string> = env) {
+    const item = parsed(text)[0];
+    const outputs = stdout.map((out, i): SubstitutionOutput => ({ stdout: out, status: i + 1 }));
+    const r = item?.expand(e, outputs);
+    if (!r?.ok) throw new Error(`expected ${JSON.stringify(text)} to expand`);
+    return r.pipeline.commands;
+  }
+
+  it('lists the substitutions in the order bash runs them: words, assignments, redirections, here-document', () => {
+    const text = 'A=$(a) b $(c) "x$(d "e")" `f \\` \\$` >$(h) <<E | i `j`\n$(k)\nE';
+    expect(parsed(text)[0]?.substitutions).toEqual([
+      { text: 'c', command: 0, late: false },
+      { text: 'd "e"', command: 0, late: false },
+      { text: 'f ` $', command: 0, late: true },
+      { text: 'a', command: 0, late: false },
+      { text: 'h', command: 0, late: false },
+      { text: 'k', command: 0, late: true },
+      { text: 'j', command: 1, late: true },
+    ]);
+    expect(parsed('echo a; echo $(b)').map((i) => i.substitutions.length)).toEqual([0, 1]);
+  });
+
+  it('finds the closing parenthesis past quotes, escapes, comments, nesting and here-documents', () => {
+    const inner = (text: string) => parsed(text)[0]?.substitutions.map((s) => s.text);
+    expect(inner(`echo $(echo ")" ')' \\) $(echo "(")) x`)).toEqual([
+      `echo ")" ')' \\) $(echo "(")`,
+    ]);
+    expect(inner('echo $(echo a # )\n)')).toEqual(['echo a # )\n']);
+    expect(inner('echo "$(echo "a b")"')).toEqual(['echo "a b"']);
+    expect(inner('echo $(grep x <<E\n)\nE\n)')).toEqual(['grep x <<E\n)\nE\n']);
+    expect(inner("echo '$(a)' \\$\\(b\\) \"\\$(c)\" '`d`' \\`e\\`")).toEqual([]);
+  });
+
+  it('places the output, without its trailing newlines, split into fields only when unquoted', () => {
+    expect(expanded('echo $(a) "$(b)" x$(c)y', ['one  two\n\n', ' three\n\n', '\n'])).toEqual([
+      { argv: ['echo', 'one', 'two', ' three', 'xy'], assignments: [], redirects: [] },
+    ]);
+    expect(expanded('echo $(a) "$(b)"', ['\n\n', 'a\nb\n'])[0]?.argv).toEqual(['echo', 'a\nb']);
+    expect(
+      expanded('X=$(a) Y="$(b)" `c` <<E\n$(d) `e`\nE', ['', 'x  y\n', 'z\n', 'h\n', 'i']),
+    ).toEqual([
+      {
+        argv: [],
+        assignments: [
+          { name: 'X', value: 'x  y' },
+          { name: 'Y', value: 'z' },
+        ],
+        redirects: [],
+        heredoc: { delimiter: 'E', body: 'h i\n', expand: true, stripTabs: false },
+      },
+    ]);
+  });
+
+  it('reports an ambiguous redirect when the output splits', () => {
+    const item = parsed('echo > $(a)')[0];
+    expect(item?.expand(env, [{ stdout: 'a b\n', status: 0 }])).toEqual({
+      ok: false,
+      error: 'bash: $(a): ambiguous redirect',
+    });
+  });
+
+  it('gives $? the status of the latest substitution expanded before it', () => {
+    // bash: `false; echo $? $(exit 3) $?` prints `1 3`.
+    expect(expanded('echo $? $(a) $? "${#?}"', ['\n'], { '?': '12' })[0]?.argv).toEqual([
+      'echo',
+      '12',
+      '1',
+      '1',
+    ]);
+  });
+
+  it('lets each assignment see the ones before it, and the redirections of a bare assignment too', () => {
+    expect(only('A=1 B=$A C=x$B').assignments).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '1' },
+      { name: 'C', value: 'x1' },
+    ]);
+    expect(only('A=/o >$A').redirects).toEqual([{ op: '>', target: '/o' }]);
+    expect(parseCommand('A=/o cmd >$A', {})).toEqual({
+      ok: false,
+      error: 'bash: $A: ambiguous redirect',
+    });
+  });
+
+  it('expands substitutions to nothing in parseCommand, which does not run them', () => {
+    expect(argv('echo a $(b) "$(c)" d')).toEqual(['echo', 'a', '', 'd']);
+  });
+
+  it.each([
+    ['echo $(;)', ';'],
+    ['echo $(a;;)', ';;'],
+    ['echo $(fi)', 'fi'],
+    ['echo $(a |)', ')'],
+    ['echo $(a &&\n)', ')'],
+    ['echo $(a >)', ')'],
+    ['echo $(a\n;;)', ';;'],
+    ['echo "$(a | | b)"', '|'],
+    ['echo $(echo $(;))', ';'],
+    ['X=$(;) b', ';'],
+    ['b >$(;)', ';'],
+  ])('rejects the whole line for a syntax error in $(...), as bash: %j near %s', (text, token) => {
+    expect(parseCommand(text)).toEqual(syntax(token));
+  });
+
+  it('accepts an empty substitution and a trailing ;', () => {
+    expect(parsed('echo $() $( ) $(a;) $(\n)')[0]?.substitutions.map((s) => s.text)).toEqual([
+      '',
+      ' ',
+      'a;',
+      '\n',
+    ]);
+  });
+
+  it.each([
+    ['echo $('],
+    ['echo $(echo a'],
+    ['echo "$(echo "a'],
+    ['echo `a'],
+    ['echo $(echo a #)'],
+    ['echo $(a |'],
+  ])('waits for more input inside %j', (text) => {
+    expect(parseCommand(text)).toEqual(INCOMPLETE);
+  });
+
+  it('reports an unclosed substitution at the end of the input', () => {
+    const atEnd = (text: string) => parseCommand(text, env, { endOfInput: true });
+    expect(atEnd('echo $(')).toEqual({
+      ok: false,
+      error: "bash: unexpected EOF while looking for matching `)'",
+    });
+    expect(atEnd('echo `a')).toEqual({
+      ok: false,
+      error: "bash: unexpected EOF while looking for matching ``'",
+    });
+  });
+
+  it('leaves the syntax of backquotes to when they run, with bash wording then', () => {
+    expect(parseCommand('echo `;`').ok).toBe(true);
+    const at = (line: number) => `bash: command substitution: line ${line}: `;
+    expect(lateSubstitutionError(';')).toBe(
+      `${at(1)}syntax error near unexpected token \`;'\n${at(1)}\`;'`,
+    );
+    expect(lateSubstitutionError('\necho a;;')).toBe(
+      `${at(2)}syntax error near unexpected token \`;;'\n${at(2)}\`echo a;;'`,
+    );
+    expect(lateSubstitutionError('echo a |')).toBe(`${at(2)}syntax error: unexpected end of file`);
+    expect(lateSubstitutionError('echo a &&')).toBe(`${at(2)}syntax error: unexpected end of file`);
+    expect(lateSubstitutionError("echo 'a")).toBe(
+      `${at(1)}unexpected EOF while looking for matching \`''`,
+    );
+    expect(lateSubstitutionError('echo a; b')).toBeNull();
+    expect(lateSubstitutionError('if a; then b; fi')).toBeNull();
   });
 });
 
@@ -604,5 +770,20 @@ describe('completionWords', () => {
 
   it('expands what it can', () => {
     expect(completionWords('ls ~/my', { HOME: '/h' }).current.text).toBe('/h/my');
+  });
+
+  it('completes the command inside an unclosed $( or backquote, and keeps closed ones as typed', () => {
+    const inner = completionWords('curl http://$(kubectl get s');
+    expect(inner.words.map((w) => w.text)).toEqual(['kubectl', 'get']);
+    expect(inner.current.text).toBe('s');
+    expect(completionWords('echo "$(kubectl describe "deploy').current).toEqual({
+      text: 'deploy',
+      raw: '"deploy',
+      quoted: true,
+    });
+    expect(completionWords('x `kubectl ').words.map((w) => w.text)).toEqual(['kubectl']);
+    expect(completionWords('echo $(a | b ').words.map((w) => w.text)).toEqual(['b']);
+    const closed = completionWords('echo $(date) `x` ');
+    expect(closed.words.map((w) => w.text)).toEqual(['echo', '$(date)', '`x`']);
   });
 });

@@ -1,14 +1,15 @@
 // The bash subset a learner types into the tutorial's terminal: quoting, parameter expansion,
-// pipes, && || ;, the common redirections and here-documents. Everything else bash would accept
-// (subshells, command substitution, compound commands, background jobs) is refused with a clear
+// command substitution, pipes, && || ;, the common redirections and here-documents. Everything
+// else bash would accept (subshells, compound commands, background jobs) is refused with a clear
 // message instead of being half-run. Syntax errors use interactive bash's wording.
 //
 // The pieces live in ./syntax (shapes), ./lex (tokens and wording) and ./expand (expansion);
 // this module is the parser and the API the shell and kubectl use.
-import { expandPipeline, partText } from './expand';
-import { EOF_ERROR, Lexer, nearToken, Stop, stop, unsupported } from './lex';
+import { expandPipeline, partText, substitutionsOf } from './expand';
+import { EOF_ERROR, isRefusal, Lexer, nearToken, Stop, stop, unsupported } from './lex';
 import type {
   CommandList,
+  CommandPart,
   Env,
   Mode,
   ParseOptions,
@@ -17,6 +18,7 @@ import type {
   RawCommand,
   RawItem,
   RawPipeline,
+  SubstitutionOutput,
   SyntaxResult,
   Tok,
   Word,
@@ -35,6 +37,8 @@ export type {
   Redirect,
   RedirectOp,
   SimpleCommand,
+  Substitution,
+  SubstitutionOutput,
   SyntaxResult,
   UnexpandedItem,
   Word,
@@ -60,6 +64,8 @@ class Parser {
   constructor(
     private readonly lexer: Lexer,
     private readonly mode: Mode,
+    /** Parsing the inside of `$(...)`: the end of the text is where bash sees the `)`. */
+    private readonly closed = false,
   ) {}
 
   /** Tokens are read only as far as the parser looks, as bash does. */
@@ -77,6 +83,7 @@ class Parser {
       case 'error':
         throw new Stop(t);
       case 'end':
+        throw stop(nearToken(this.closed ? ')' : 'newline'));
       case 'nl':
         throw stop(nearToken('newline'));
       case 'op':
@@ -97,6 +104,7 @@ class Parser {
     this.continuing = true;
     this.skipNewlines();
     if (this.peek().k !== 'end') return;
+    if (this.closed) this.unexpected(this.peek());
     throw this.mode === 'normal' ? new Stop({ k: 'more' }) : stop(EOF_ERROR);
   }
 
@@ -120,6 +128,10 @@ class Parser {
     }
     const last = items[items.length - 1];
     if (last) last.next = null;
+    // Bash parses substitutions in here-documents only when they run, but refusals come now.
+    for (const { pipeline } of items) {
+      for (const c of pipeline.commands) this.check(c.heredoc?.body ?? []);
+    }
     return items;
   }
 
@@ -161,6 +173,7 @@ class Parser {
         if (a) c.assigns.push(a);
         else c.words.push(t.w);
         this.i++;
+        this.check(t.w.parts);
         this.continuing = false;
       } else if (t.k === 'redir') {
         this.continuing = true;
@@ -168,6 +181,7 @@ class Parser {
         if (target.k !== 'word') this.unexpected(target);
         this.i += 2;
         this.continuing = false;
+        this.check(target.w.parts);
         if (t.op === '<<' || t.op === '<<-') c.heredoc = t.heredoc;
         else if (t.op === '<<<') throw stop(unsupported('here-strings <<<'));
         else c.redirs.push({ op: t.op, fd: t.fd, target: target.w });
@@ -186,6 +200,20 @@ class Parser {
     return c;
   }
 
+  /**
+   * Bash parses `$(...)` as it reads it, so a syntax error inside fails the whole line; it
+   * parses backquotes only when they run (see lateSubstitutionError), but refusals come now.
+   */
+  private check(parts: Part[]): void {
+    for (const p of parts) {
+      if (p.t !== 'cmd') continue;
+      const error = parseInner(p);
+      if (error && (!p.late || (error.tok.k === 'error' && isRefusal(error.tok.message)))) {
+        throw error;
+      }
+    }
+  }
+
   private reserved(w: WordT): void {
     const only = w.parts.length === 1 ? w.parts[0] : undefined;
     if (only?.t !== 'lit' || only.q) return;
@@ -202,6 +230,40 @@ function assignment(w: WordT): RawCommand['assigns'][number] | null {
   const tail = first.s.slice(m[0].length);
   const value: Part[] = tail === '' ? rest : [{ t: 'lit', s: tail, q: false }, ...rest];
   return { name: m[1], append: m[2] === '+', value };
+}
+
+/** The first error in a substitution's text, or null; `lexer` says where it was found. */
+function parseInner(p: CommandPart, lexer = new Lexer(p.text, 'end')): Stop | null {
+  const parser = new Parser(lexer, 'end', !p.late);
+  try {
+    parser.list();
+    return parser.background ? stop(unsupported('background jobs &')) : null;
+  } catch (e) {
+    if (e instanceof Stop) return e;
+    throw e;
+  }
+}
+
+/**
+ * The syntax error of a substitution bash parses only when it runs (backquotes, here-document
+ * bodies), worded as bash prints it then; null when it parses, or when it is refused (running
+ * it reports that).
+ */
+export function lateSubstitutionError(text: string): string | null {
+  const lexer = new Lexer(text, 'end');
+  const error = parseInner({ t: 'cmd', text, src: text, q: false, late: true }, lexer);
+  if (!error) return null;
+  const message = error.tok.k === 'error' ? error.tok.message : EOF_ERROR;
+  if (isRefusal(message)) return null;
+  const lines = text.split('\n');
+  const at = (line: number): string => `bash: command substitution: line ${line}: `;
+  // Bash reads the text with a newline added, so the end of it is one line further down.
+  if (message === EOF_ERROR) return `${at(lines.length + 1)}${message.slice('bash: '.length)}`;
+  const line = text.slice(0, lexer.tokenStart).split('\n').length;
+  const first = `${at(line)}${message.slice('bash: '.length)}`;
+  return message.startsWith('bash: syntax error near')
+    ? `${first}\n${at(line)}\`${lines[line - 1] ?? ''}'`
+    : first;
 }
 
 function incomplete(t: Tok): SyntaxResult {
@@ -223,7 +285,9 @@ export function parseSyntax(text: string, options: ParseOptions = {}): SyntaxRes
       warnings: lexer.warnings,
       items: items.map(({ pipeline, next }) => ({
         next,
-        expand: (env: Env = {}) => expandPipeline(pipeline, env),
+        substitutions: substitutionsOf(pipeline),
+        expand: (env: Env = {}, outputs: readonly SubstitutionOutput[] = []) =>
+          expandPipeline(pipeline, env, outputs),
       })),
     };
   } catch (e) {
@@ -240,7 +304,10 @@ export function parseSyntax(text: string, options: ParseOptions = {}): SyntaxRes
   }
 }
 
-/** Parses and expands every pipeline with the same `env` (`$?` is `env['?']`). */
+/**
+ * Parses and expands every pipeline with the same `env` (`$?` is `env['?']`). Command
+ * substitutions are not run: they expand to nothing.
+ */
 export function parseCommand(text: string, env: Env = {}, options: ParseOptions = {}): ParseResult {
   const r = parseSyntax(text, options);
   if (!r.ok) return r;
@@ -271,6 +338,9 @@ export function completionWords(line: string, env: Env = {}): CompletionWords {
   let afterRedirect = false;
   for (const t of new Lexer(line, 'partial').run()) {
     if (t.k === 'word') {
+      // Inside an unclosed `$(` or backquote, a command of its own is being typed.
+      const last = t.w.parts[t.w.parts.length - 1];
+      if (last?.t === 'cmd' && last.open) return completionWords(last.text, env);
       const word: Word = {
         text: t.w.parts.map((p) => partText(p, env, true)).join(''),
         raw: t.w.raw,

@@ -97,6 +97,14 @@ describe('splitCommands', () => {
     ]);
   });
 
+  it('joins the lines of an open command substitution', () => {
+    expect(texts('echo $(echo a\necho b)\nX=`\ndate`\nnext')).toEqual([
+      'echo $(echo a\necho b)',
+      'X=`\ndate`',
+      'next',
+    ]);
+  });
+
   it('ignores blank and comment-only lines, and a comment does not continue', () => {
     expect(splitCommands('\n   \n# one \\\n\t# two\necho "a # b"\n')).toEqual([
       { text: 'echo "a # b"', line: 5 },
@@ -161,6 +169,14 @@ describe('isComplete', () => {
     ['cat <<EOF\nkind: Pod', false],
     ['cat <<EOF\nkind: Pod\nEOF', true],
     ['cat <<-EOF\n\tEOF', true],
+    ['echo $(', false],
+    ["curl http://$(kubectl get svc my-app -o jsonpath='{.spec.clusterIP}'", false],
+    ['echo "$(echo ")")"', true],
+    ['echo $(echo a #)', false],
+    ['echo $(echo a\necho b)', true],
+    ['echo `date', false],
+    ['echo `date`', true],
+    ['echo $(;)', true],
   ])('%j → %s', (text, complete) => {
     expect(isComplete(text)).toBe(complete);
   });

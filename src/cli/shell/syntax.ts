@@ -41,10 +41,33 @@ export type ParseResult =
   | { ok: false; incomplete: true };
 export type Env = Readonly<Record<string, string>>;
 
+/** A command substitution, `$(...)` or `` `...` ``, which runs before its pipeline expands. */
+export interface Substitution {
+  /** The command inside; in backquotes, the backslashes quoting `$`, `` ` `` and `\` are removed. */
+  text: string;
+  /** Index of the command of the pipeline it belongs to. */
+  command: number;
+  /**
+   * Parsed only when it runs (backquotes, here-document bodies), as bash parses them: a syntax
+   * error there is reported then, and the command around it still runs.
+   */
+  late: boolean;
+}
+/** What a substitution printed on its standard output (trailing newlines not yet removed). */
+export interface SubstitutionOutput {
+  stdout: string;
+  status: number;
+}
 /** A parsed pipeline whose words are expanded only when it runs, so `a; echo $?` sees a's status. */
 export interface UnexpandedItem {
   next: Connector;
-  expand(env?: Env): { ok: true; pipeline: Pipeline } | { ok: false; error: string };
+  /** In the order bash runs them; their outputs are passed to `expand` in the same order. */
+  substitutions: readonly Substitution[];
+  /** A substitution without an output (none given) expands to nothing. */
+  expand(
+    env?: Env,
+    outputs?: readonly SubstitutionOutput[],
+  ): { ok: true; pipeline: Pipeline } | { ok: false; error: string };
 }
 /** A here-document whose delimiter line has not come yet. */
 export interface AwaitedHeredoc {
@@ -73,7 +96,17 @@ export type Part =
   | { t: 'lit'; s: string; q: boolean }
   | { t: 'param'; name: string; q: boolean; length: boolean; src: string }
   | { t: 'tilde'; src: string }
+  | CommandPart
   | { t: 'fail'; message: string; src: string };
+/** `$(...)` or `` `...` ``: `open` when the line ends inside it (only while completing). */
+export interface CommandPart {
+  t: 'cmd';
+  text: string;
+  src: string;
+  q: boolean;
+  late: boolean;
+  open?: boolean;
+}
 export interface WordT {
   parts: Part[];
   raw: string;
