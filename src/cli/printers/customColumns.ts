@@ -1,9 +1,10 @@
 // `kubectl get -o custom-columns=<spec>`: kubectl's CustomColumnsPrinter
-// (k8s.io/kubectl/pkg/cmd/get/customcolumn.go, kubectl 1.32) and the tabwriter it prints through
-// (github.com/liggitt/tabwriter as set up in k8s.io/cli-runtime/pkg/printers/tabwriter.go).
+// (k8s.io/kubectl/pkg/cmd/get/customcolumn.go, kubectl 1.32), printing through kubectl's tab
+// writer (see table.ts).
 
 import { compileJsonPath, findJsonPathResults, formatGoValue } from './jsonpath';
 import type { ParsedTemplate } from './jsonpath';
+import { escapeTerminal, KUBECTL_TABWRITER, tabwrite } from './table';
 
 export interface CustomColumn {
   readonly header: string;
@@ -57,11 +58,6 @@ export function parseCustomColumns(spec: string): CustomColumnsSpec {
   return { ok: true, columns };
 }
 
-/** kubectl's EscapeTerminal, applied to every cell so a value cannot drive the terminal. */
-function escapeTerminal(s: string): string {
-  return s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
-}
-
 /**
  * Prints objects as one PrintObj call does: the header once, then a row per object. kubectl passes
  * a List's items here, or the single object it fetched. Column templates are only parsed after
@@ -72,127 +68,28 @@ export function printCustomColumns(
   objects: readonly unknown[],
   opts: { noHeaders: boolean },
 ): CustomColumnsOutput {
-  const w = new TabWriter();
-  if (!opts.noHeaders) w.write(columns.map((c) => c.header).join('\t') + '\n');
+  // Values go to the tab writer as they are (escaped for the terminal only), so a tab or a newline
+  // in one reshapes the table exactly as it does in kubectl.
+  let text = opts.noHeaders ? '' : columns.map((c) => c.header).join('\t') + '\n';
+  const output = (): string => tabwrite(text, KUBECTL_TABWRITER);
   const templates: ParsedTemplate[] = [];
   for (const c of columns) {
     const parsed = compileJsonPath(c.fieldSpec);
-    if (!parsed.ok) return { ok: false, error: parsed.error, output: w.flush() };
+    if (!parsed.ok) return { ok: false, error: parsed.error, output: output() };
     templates.push(parsed.template);
   }
   for (const obj of objects) {
     const cells: string[] = [];
     for (const t of templates) {
       const found = findJsonPathResults(t, obj, true);
-      if (!found.ok) return { ok: false, error: found.error, output: w.flush() };
+      if (!found.ok) return { ok: false, error: found.error, output: output() };
       const values: string[] = [];
       if (found.sets.length === 0 || found.sets[0]?.length === 0) values.push('<none>');
       for (const set of found.sets)
         for (const v of set) values.push(escapeTerminal(formatGoValue(v)));
       cells.push(values.join(','));
     }
-    w.write(cells.join('\t') + '\n');
+    text += cells.join('\t') + '\n';
   }
-  return { ok: true, output: w.flush() };
-}
-
-// kubectl's tabwriter settings: minwidth 6, padding 3, pad with spaces, RememberWidths.
-const MIN_WIDTH = 6;
-const PADDING = 3;
-
-interface Cell {
-  text: string;
-  width: number;
-  htab: boolean;
-}
-
-/**
- * text/tabwriter as kubectl configures it. Kept local to this printer; the algorithm matters
- * because a value holding a tab or a newline reshapes the table exactly as it does in kubectl.
- * A line with a single cell flushes what came before it, and RememberWidths keeps each column at
- * least as wide as it was before that flush.
- */
-class TabWriter {
-  private out = '';
-  private lines: Cell[][] = [[]];
-  private cell = '';
-  private widths: number[] = [];
-  private maxWidths: number[] = [];
-
-  write(text: string): void {
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch !== '\t' && ch !== '\v' && ch !== '\n' && ch !== '\f') continue;
-      this.cell += text.slice(start, i);
-      start = i + 1;
-      const line = this.currentLine();
-      line.push({ text: this.cell, width: [...this.cell].length, htab: ch === '\t' });
-      this.cell = '';
-      if (ch === '\n' || ch === '\f') {
-        this.lines.push([]);
-        if (ch === '\f' || line.length === 1) this.flush();
-      }
-    }
-    this.cell += text.slice(start);
-  }
-
-  /** Writes out everything buffered and returns all output so far. */
-  flush(): string {
-    if (this.cell.length > 0) {
-      // Go's writer has not measured a cell that no tab or newline ended.
-      this.currentLine().push({ text: this.cell, width: 0, htab: false });
-      this.cell = '';
-    }
-    this.format(0, this.lines.length);
-    this.lines = [[]];
-    this.widths = [];
-    return this.out;
-  }
-
-  private currentLine(): Cell[] {
-    const line = this.lines.at(-1);
-    if (line) return line;
-    const fresh: Cell[] = [];
-    this.lines.push(fresh);
-    return fresh;
-  }
-
-  private format(line0: number, line1: number): void {
-    const column = this.widths.length;
-    for (let row = line0; row < line1; row++) {
-      if (column >= (this.lines[row]?.length ?? 0) - 1) continue;
-      this.writeLines(line0, row);
-      line0 = row;
-      let width = MIN_WIDTH;
-      for (; row < line1; row++) {
-        const cells = this.lines[row] ?? [];
-        if (column >= cells.length - 1) break;
-        width = Math.max(width, (cells[column]?.width ?? 0) + PADDING);
-      }
-      if (this.maxWidths.length < this.widths.length)
-        this.maxWidths.push(...this.widths.slice(this.maxWidths.length));
-      const remembered = this.maxWidths[column];
-      if (remembered === undefined) this.maxWidths.push(width);
-      else if (remembered > width) width = remembered;
-      else this.maxWidths[column] = width;
-      this.widths.push(width);
-      this.format(line0, row);
-      this.widths.pop();
-      line0 = row;
-    }
-    this.writeLines(line0, line1);
-  }
-
-  private writeLines(line0: number, line1: number): void {
-    for (let i = line0; i < line1; i++) {
-      const cells = this.lines[i] ?? [];
-      cells.forEach((c, j) => {
-        this.out += c.text;
-        const w = this.widths[j];
-        if (w !== undefined) this.out += ' '.repeat(Math.max(0, w - c.width));
-      });
-      if (i + 1 < this.lines.length) this.out += '\n';
-    }
-  }
+  return { ok: true, output: output() };
 }

@@ -23,11 +23,11 @@ import type {
   ReplicaSet,
   Service,
 } from '../../engine/k8s/types';
-import type { Container, ContainerStatus } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStatus, PodCondition } from 'kubernetes-types/core/v1';
 import { KINDS } from '../../engine/k8s/types';
 import { humanDuration, parseTimestamp, translateTimestampSince } from './age';
 import type { RememberedWidths } from './table';
-import { printableCell, renderTable } from './table';
+import { printRows } from './table';
 
 /** What kubectl adds to the server's table (tableprinter.go, PrintOptions). */
 export interface TablePrintOptions {
@@ -59,7 +59,36 @@ export interface TableColumn {
 /** The metav1.Table the API server answers a `kubectl get` with: every column, wide ones too. */
 export interface ServerTable {
   columns: readonly TableColumn[];
-  rows: { cells: string[]; object: KubeObject }[];
+  /** A row each. */
+  objects: readonly KubeObject[];
+  /** The rows' cells, one row after the other, `columns.length` to a row. */
+  cells: readonly string[];
+}
+
+/** A column kubectl adds to the server's table, and its cell in the row of each object. */
+export interface ExtraColumn {
+  column: TableColumn;
+  cell: (object: KubeObject) => string;
+}
+
+/** The table with columns added before and after the server's. */
+export function addColumns(
+  table: ServerTable,
+  before: readonly ExtraColumn[],
+  after: readonly ExtraColumn[],
+): ServerTable {
+  const width = table.columns.length;
+  const cells: string[] = [];
+  table.objects.forEach((object, r) => {
+    for (const extra of before) cells.push(extra.cell(object));
+    for (let i = r * width; i < (r + 1) * width; i++) cells.push(table.cells[i] ?? '');
+    for (const extra of after) cells.push(extra.cell(object));
+  });
+  return {
+    columns: [...before.map((e) => e.column), ...table.columns, ...after.map((e) => e.column)],
+    objects: table.objects,
+    cells,
+  };
 }
 
 /** `Name,Age,+IP`: a `+` marks a priority-1 (wide) column. */
@@ -148,8 +177,24 @@ export function sortForGet<T extends KubeObject>(objects: readonly T[]): T[] {
   );
 }
 
-function age(obj: KubeObject, now: number): string {
-  return translateTimestampSince(obj.metadata?.creationTimestamp, now);
+/** translateTimestampSince at one instant. */
+type Since = (timestamp: string | null | undefined) => string;
+
+/**
+ * translateTimestampSince at `now`, remembered per timestamp: the objects of a large list share a
+ * few creation times, and parsing each again is most of the cost of an AGE column.
+ */
+function sinceAt(now: number): Since {
+  const seen = new Map<string, string>();
+  return (timestamp) => {
+    if (!timestamp) return translateTimestampSince(timestamp, now);
+    let text = seen.get(timestamp);
+    if (text === undefined) {
+      text = translateTimestampSince(timestamp, now);
+      seen.set(timestamp, text);
+    }
+    return text;
+  };
 }
 
 function containerCells(containers: readonly Container[] | undefined): [string, string] {
@@ -166,28 +211,82 @@ export interface PodSummary {
   restarts: string;
 }
 
+/** Whether the init container of that name is a sidecar (the last of that name decides). */
+function restartable(initContainers: readonly Container[] | undefined, name: string): boolean {
+  let sidecar = false;
+  for (const c of initContainers ?? []) if (c.name === name) sidecar = c.restartPolicy === 'Always';
+  return sidecar;
+}
+
+/** The later of `a` and the time the container last terminated. */
+function later(a: number | undefined, cs: ContainerStatus): number | undefined {
+  const finishedAt = cs.lastState?.terminated?.finishedAt;
+  if (!finishedAt) return a;
+  const t = parseTimestamp(finishedAt);
+  return t !== undefined && (a === undefined || t > a) ? t : a;
+}
+
 /** The READY, STATUS and RESTARTS cells of `kubectl get pods` (printers.go, printPod). */
 export function podSummary(pod: Pod, now: number): PodSummary {
+  const row = podRow(pod);
+  return { ready: row.ready, status: row.status, restarts: restartsCell(row, now) };
+}
+
+/** What a pod's row shows, but for the parts that depend on the time. */
+interface PodRow {
+  name: string;
+  created: string | undefined;
+  ready: string;
+  status: string;
+  restarts: number;
+  /** When a container last terminated (ms), for RESTARTS' `(5m ago)`. */
+  lastRestart: number | undefined;
+  ip: string;
+  node: string;
+  nominatedNode: string;
+  readinessGates: string;
+}
+
+// Rows are worked out once per pod object: objects are never changed in place (every write makes
+// a new one), and a large list is printed again and again while few of its pods change.
+const podRows = new WeakMap<Pod, PodRow>();
+
+function podRow(pod: Pod): PodRow {
+  let row = podRows.get(pod);
+  if (row === undefined) {
+    row = computePodRow(pod);
+    podRows.set(pod, row);
+  }
+  return row;
+}
+
+function restartsCell(row: PodRow, now: number): string {
+  const { restarts, lastRestart } = row;
+  if (restarts !== 0 && lastRestart !== undefined)
+    return `${restarts} (${humanDuration(now - lastRestart)} ago)`;
+  return String(restarts);
+}
+
+function computePodRow(pod: Pod): PodRow {
   const spec = pod.spec;
   const status = pod.status ?? {};
-  const initSpecs = new Map((spec?.initContainers ?? []).map((c) => [c.name, c]));
-  const restartable = (name: string): boolean => initSpecs.get(name)?.restartPolicy === 'Always';
+  const initSpecs = spec?.initContainers;
   let total = spec?.containers.length ?? 0;
-  for (const c of spec?.initContainers ?? []) if (c.restartPolicy === 'Always') total++;
+  for (const c of initSpecs ?? []) if (c.restartPolicy === 'Always') total++;
 
   let restarts = 0;
   let sidecarRestarts = 0;
   let lastRestart: number | undefined;
   let lastSidecarRestart: number | undefined;
   let ready = 0;
-  const later = (a: number | undefined, cs: ContainerStatus): number | undefined => {
-    const t = parseTimestamp(cs.lastState?.terminated?.finishedAt);
-    return t !== undefined && (a === undefined || t > a) ? t : a;
-  };
 
+  const conditions = status.conditions ?? [];
   let reason = status.reason || status.phase || '';
-  if (status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated'))
-    reason = 'SchedulingGated';
+  // The reason first: most conditions have none, and it saves comparing types on large lists.
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i] as PodCondition;
+    if (c.reason === 'SchedulingGated' && c.type === 'PodScheduled') reason = 'SchedulingGated';
+  }
 
   let initializing = false;
   const initStatuses = status.initContainerStatuses ?? [];
@@ -196,14 +295,15 @@ export function podSummary(pod: Pod, now: number): PodSummary {
     if (!cs) continue;
     restarts += cs.restartCount;
     lastRestart = later(lastRestart, cs);
-    if (restartable(cs.name)) {
+    const sidecar = restartable(initSpecs, cs.name);
+    if (sidecar) {
       sidecarRestarts += cs.restartCount;
       lastSidecarRestart = later(lastSidecarRestart, cs);
     }
     const terminated = cs.state?.terminated;
     const waiting = cs.state?.waiting;
     if (terminated && terminated.exitCode === 0) continue;
-    if (restartable(cs.name) && cs.started) {
+    if (sidecar && cs.started) {
       if (cs.ready) ready++;
       continue;
     }
@@ -222,8 +322,7 @@ export function podSummary(pod: Pod, now: number): PodSummary {
     break;
   }
 
-  const initialized = status.conditions?.find((c) => c.type === 'Initialized')?.status === 'True';
-  if (!initializing || initialized) {
+  if (!initializing || conditionStatus(conditions, 'Initialized') === 'True') {
     restarts = sidecarRestarts;
     lastRestart = lastSidecarRestart;
     let hasRunning = false;
@@ -247,7 +346,7 @@ export function podSummary(pod: Pod, now: number): PodSummary {
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      const podReady = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+      const podReady = conditions.some((c) => c.type === 'Ready' && c.status === 'True');
       reason = podReady ? 'Running' : 'NotReady';
     }
   }
@@ -257,66 +356,80 @@ export function podSummary(pod: Pod, now: number): PodSummary {
     else if (status.phase !== 'Succeeded' && status.phase !== 'Failed') reason = 'Terminating';
   }
 
-  let restartsCell = String(restarts);
-  if (restarts !== 0 && lastRestart !== undefined) {
-    restartsCell = `${restarts} (${humanDuration(now - lastRestart)} ago)`;
-  }
-  return { ready: `${ready}/${total}`, status: reason, restarts: restartsCell };
-}
-
-function podCells(pod: Pod, now: number): string[] {
-  const { ready, status, restarts } = podSummary(pod, now);
   const podIP = pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP;
-  const gates = pod.spec?.readinessGates ?? [];
+  const gates = spec?.readinessGates;
   let readinessGates = '<none>';
-  if (gates.length > 0) {
-    const conditions = pod.status?.conditions ?? [];
-    const met = gates.filter(
-      (g) => conditions.find((c) => c.type === g.conditionType)?.status === 'True',
-    ).length;
+  if (gates && gates.length > 0) {
+    let met = 0;
+    for (const g of gates) if (conditionStatus(conditions, g.conditionType) === 'True') met++;
     readinessGates = `${met}/${gates.length}`;
   }
-  return [
-    pod.metadata?.name ?? '',
-    ready,
-    status,
+  return {
+    name: pod.metadata?.name ?? '',
+    created: pod.metadata?.creationTimestamp,
+    ready: `${ready}/${total}`,
+    status: reason,
     restarts,
-    age(pod, now),
-    podIP || '<none>',
-    pod.spec?.nodeName || '<none>',
-    pod.status?.nominatedNodeName || '<none>',
+    lastRestart,
+    ip: podIP || '<none>',
+    node: spec?.nodeName || '<none>',
+    nominatedNode: status.nominatedNodeName || '<none>',
     readinessGates,
-  ];
+  };
 }
 
-function replicaSetCells(rs: ReplicaSet, now: number): string[] {
+/** The status of the first condition of that type. */
+function conditionStatus(
+  conditions: readonly { type: string; status: string }[],
+  type: string,
+): string | undefined {
+  for (const c of conditions) if (c.type === type) return c.status;
+  return undefined;
+}
+
+function podCells(out: string[], pod: Pod, now: number, since: Since): void {
+  const row = podRow(pod);
+  out.push(
+    row.name,
+    row.ready,
+    row.status,
+    restartsCell(row, now),
+    since(row.created),
+    row.ip,
+    row.node,
+    row.nominatedNode,
+    row.readinessGates,
+  );
+}
+
+function replicaSetCells(out: string[], rs: ReplicaSet, since: Since): void {
   const [names, images] = containerCells(rs.spec?.template?.spec?.containers);
   const s = rs.status;
-  return [
+  out.push(
     rs.metadata?.name ?? '',
     String(rs.spec?.replicas ?? 1),
     String(s?.replicas ?? 0),
     String(s?.readyReplicas ?? 0),
-    age(rs, now),
+    since(rs.metadata?.creationTimestamp),
     names,
     images,
     formatLabelSelector(rs.spec?.selector),
-  ];
+  );
 }
 
-function deploymentCells(d: Deployment, now: number): string[] {
+function deploymentCells(out: string[], d: Deployment, since: Since): void {
   const [names, images] = containerCells(d.spec?.template.spec?.containers);
   const s = d.status;
-  return [
+  out.push(
     d.metadata?.name ?? '',
     `${s?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`,
     String(s?.updatedReplicas ?? 0),
     String(s?.availableReplicas ?? 0),
-    age(d, now),
+    since(d.metadata?.creationTimestamp),
     names,
     images,
     labelSelectorString(d.spec?.selector) ?? '<invalid>',
-  ];
+  );
 }
 
 function serviceExternalIP(svc: Service): string {
@@ -343,7 +456,7 @@ function serviceExternalIP(svc: Service): string {
   }
 }
 
-function serviceCells(svc: Service, now: number): string[] {
+function serviceCells(out: string[], svc: Service, since: Since): void {
   const spec = svc.spec ?? {};
   const ports = (spec.ports ?? [])
     .map((p) =>
@@ -352,15 +465,15 @@ function serviceCells(svc: Service, now: number): string[] {
         : `${p.port}/${p.protocol ?? 'TCP'}`,
     )
     .join(',');
-  return [
+  out.push(
     svc.metadata?.name ?? '',
     spec.type ?? 'ClusterIP',
     spec.clusterIPs?.[0] ?? (spec.clusterIP || '<none>'),
     serviceExternalIP(svc),
     ports || '<none>',
-    age(svc, now),
+    since(svc.metadata?.creationTimestamp),
     formatLabels(spec.selector),
-  ];
+  );
 }
 
 /** formatEndpoints: up to three `ip:port`, then `+ N more...`. */
@@ -397,7 +510,7 @@ function formatEndpoints(ep: Endpoints): string {
   return more ? `${joined} + ${count - max} more...` : joined;
 }
 
-function nodeCells(node: Node, now: number): string[] {
+function nodeCells(out: string[], node: Node, since: Since): void {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
   if (node.spec?.unschedulable) status.push('SchedulingDisabled');
@@ -411,32 +524,30 @@ function nodeCells(node: Node, now: number): string[] {
   const info = node.status?.nodeInfo;
   const address = (type: string): string =>
     node.status?.addresses?.find((a) => a.type === type)?.address ?? '<none>';
-  return [
+  out.push(
     node.metadata?.name ?? '',
     status.join(','),
     [...roles].sort(compareStrings).join(',') || '<none>',
-    age(node, now),
+    since(node.metadata?.creationTimestamp),
     info?.kubeletVersion ?? '',
     address('InternalIP'),
     address('ExternalIP'),
     info?.osImage || '<unknown>',
     info?.kernelVersion || '<unknown>',
     info?.containerRuntimeVersion || '<unknown>',
-  ];
+  );
 }
 
-function namespaceCells(ns: Namespace, now: number): string[] {
-  return [ns.metadata?.name ?? '', ns.status?.phase ?? '', age(ns, now)];
+function namespaceCells(out: string[], ns: Namespace, since: Since): void {
+  out.push(ns.metadata?.name ?? '', ns.status?.phase ?? '', since(ns.metadata?.creationTimestamp));
 }
 
-function eventCells(ev: Event, now: number): string[] {
-  const first = ev.firstTimestamp
-    ? translateTimestampSince(ev.firstTimestamp, now)
-    : translateTimestampSince(ev.eventTime, now);
-  let last = ev.lastTimestamp ? translateTimestampSince(ev.lastTimestamp, now) : first;
+function eventCells(out: string[], ev: Event, since: Since): void {
+  const first = ev.firstTimestamp ? since(ev.firstTimestamp) : since(ev.eventTime);
+  let last = ev.lastTimestamp ? since(ev.lastTimestamp) : first;
   let count = ev.count || 1;
   if (ev.series) {
-    last = translateTimestampSince(ev.series.lastObservedTime, now);
+    last = since(ev.series.lastObservedTime);
     count = ev.series.count ?? 0;
   }
   const kind = (ev.involvedObject.kind ?? '').toLowerCase();
@@ -444,7 +555,7 @@ function eventCells(ev: Event, now: number): string[] {
   const component = ev.source?.component || ev.reportingComponent || '';
   const instance = ev.source?.host || ev.reportingInstance || '';
   const source = instance ? `${component}, ${instance}` : component;
-  return [
+  out.push(
     last,
     ev.type ?? '',
     ev.reason ?? '',
@@ -455,27 +566,33 @@ function eventCells(ev: Event, now: number): string[] {
     first,
     String(count),
     ev.metadata.name ?? '',
-  ];
+  );
 }
 
-function cells(kind: Kind, obj: KubeObject, now: number): string[] {
+/** Appends the object's row to `out`. */
+function pushCells(out: string[], kind: Kind, obj: KubeObject, now: number, since: Since): void {
   switch (kind) {
     case 'Pod':
-      return podCells(obj as Pod, now);
+      return podCells(out, obj as Pod, now, since);
     case 'ReplicaSet':
-      return replicaSetCells(obj as ReplicaSet, now);
+      return replicaSetCells(out, obj as ReplicaSet, since);
     case 'Deployment':
-      return deploymentCells(obj as Deployment, now);
+      return deploymentCells(out, obj as Deployment, since);
     case 'Service':
-      return serviceCells(obj as Service, now);
+      return serviceCells(out, obj as Service, since);
     case 'Endpoints':
-      return [obj.metadata?.name ?? '', formatEndpoints(obj as Endpoints), age(obj, now)];
+      out.push(
+        obj.metadata?.name ?? '',
+        formatEndpoints(obj as Endpoints),
+        since(obj.metadata?.creationTimestamp),
+      );
+      return;
     case 'Node':
-      return nodeCells(obj as Node, now);
+      return nodeCells(out, obj as Node, since);
     case 'Namespace':
-      return namespaceCells(obj as Namespace, now);
+      return namespaceCells(out, obj as Namespace, since);
     case 'Event':
-      return eventCells(obj as Event, now);
+      return eventCells(out, obj as Event, since);
     default: {
       const never: never = kind;
       throw new Error(`no table printer for ${String(never)}`);
@@ -485,10 +602,10 @@ function cells(kind: Kind, obj: KubeObject, now: number): string[] {
 
 /** The table the API server computes for these objects (cells in wide mode). */
 export function serverTable(kind: Kind, objects: readonly KubeObject[], now: number): ServerTable {
-  return {
-    columns: COLUMNS[kind],
-    rows: objects.map((object) => ({ cells: cells(kind, object, now), object })),
-  };
+  const since = sinceAt(now);
+  const cells: string[] = [];
+  for (const object of objects) pushCells(cells, kind, object, now, since);
+  return { columns: COLUMNS[kind], objects, cells };
 }
 
 /**
@@ -503,7 +620,8 @@ export function printTable(
   opts: TablePrintOptions,
   memory?: RememberedWidths,
 ): string {
-  if (table.rows.length === 0) return '';
+  const rows = table.objects.length;
+  if (rows === 0) return '';
   const info = KINDS[kind];
   const withNamespace = opts.withNamespace && info.namespaced;
   const nameColumn = opts.withKind ? table.columns.findIndex((c) => c.name === 'Name') : -1;
@@ -513,19 +631,25 @@ export function printTable(
     ...table.columns,
     ...(opts.showLabels ? cols('Labels') : []),
   ];
-  const rows = table.rows.map(({ cells: serverCells, object }) => {
-    const row = [...serverCells];
-    if (nameColumn >= 0) row[nameColumn] = prefix + (row[nameColumn] ?? '');
-    if (withNamespace) row.unshift(object.metadata?.namespace ?? '');
-    if (opts.showLabels) row.push(formatLabels(object.metadata?.labels));
-    return row;
+  const shownColumns = columns.filter((c) => opts.wide || c.priority === 0);
+  // The server's cells that stay: priority-1 columns only with -o wide.
+  const shownCells: number[] = [];
+  table.columns.forEach((c, i) => {
+    if (opts.wide || c.priority === 0) shownCells.push(i);
   });
-  const visible = columns.map((c) => opts.wide || c.priority === 0);
-  const header = opts.noHeaders
-    ? null
-    : columns.filter((_, i) => visible[i]).map((c) => c.name.toUpperCase());
-  const shown = rows.map((row) => row.filter((_, i) => visible[i]).map(printableCell));
-  return renderTable(header, shown, memory);
+  const width = table.columns.length;
+  const cells: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const object = table.objects[r] as KubeObject;
+    if (withNamespace) cells.push(object.metadata?.namespace ?? '');
+    for (const i of shownCells) {
+      const cell = table.cells[r * width + i] ?? '';
+      cells.push(i === nameColumn ? prefix + cell : cell);
+    }
+    if (opts.showLabels) cells.push(formatLabels(object.metadata?.labels));
+  }
+  const header = opts.noHeaders ? null : shownColumns.map((c) => c.name.toUpperCase());
+  return printRows(header, shownColumns.length, cells, memory);
 }
 
 /**

@@ -3,7 +3,7 @@
 // handling of tableprinter.go (printTable) and terminal.go (WriteEscaped). The expected strings
 // were checked against kubectl v1.32 printing the same cells from a stub API server.
 import { describe, expect, it } from 'vitest';
-import { printableCell, renderTable, tabwrite } from './table';
+import { printableCell, printRows, renderTable, tabwrite } from './table';
 
 const lines = (...ls: string[]): string => ls.map((l) => l + '\n').join('');
 
@@ -114,6 +114,63 @@ describe('tabwrite', () => {
 
   it('keeps text after the last newline as a final unterminated line', () => {
     expect(tabwrite('ab\tc\nd\te')).toBe('ab    c\nd     e');
+  });
+
+  // What go/src/text/tabwriter/tabwriter.go (Write) makes of these with describe's settings,
+  // recorded from Go: a vertical tab ends a cell, a formfeed ends a line and flushes.
+  const describeSettings = {
+    minWidth: 0,
+    tabWidth: 8,
+    padding: 2,
+    padChar: ' ' as const,
+    rememberWidths: false,
+  };
+
+  it('ends a cell at a vertical tab', () => {
+    expect(tabwrite('a\vbb\tc\nlonger\td\te\n', describeSettings)).toBe(
+      'a       bb  c\nlonger  d   e\n',
+    );
+  });
+
+  it('lays out the lines before a formfeed on their own, and writes it as a newline', () => {
+    expect(tabwrite('Name:\tx\fEvents:\tnone\nType\tReason\n', describeSettings)).toBe(
+      'Name:  x\nEvents:  none\nType     Reason\n',
+    );
+    expect(tabwrite('aaaaaaaa\tb\nc\td\fe\tf\n', describeSettings)).toBe(
+      'aaaaaaaa  b\nc         d\ne  f\n',
+    );
+    expect(tabwrite('a\tb\f', describeSettings)).toBe('a  b\n');
+  });
+});
+
+describe('printRows', () => {
+  it('prints rows given cell after cell as renderTable prints them, each cell made printable', () => {
+    const rows = [
+      ['web-1', 'Running', 'first line\nsecond'],
+      ['db-0', '\x1b[31mred', 'x\ry'],
+    ];
+    expect(printRows(['NAME', 'STATUS', 'MESSAGE'], 3, rows.flat())).toBe(
+      renderTable(
+        ['NAME', 'STATUS', 'MESSAGE'],
+        rows.map((r) => r.map(printableCell)),
+      ),
+    );
+    expect(printRows(null, 3, rows.flat())).toBe(
+      lines('web-1   Running     first line...', 'db-0    ^[[31mred   x...'),
+    );
+  });
+
+  it('leaves the header as it is, and prints nothing for nothing', () => {
+    expect(printRows(['A\x1b', 'B'], 2, [])).toBe(lines('A\x1b    B'));
+    expect(printRows(null, 2, [])).toBe('');
+  });
+
+  it('lets a tab in a cell reshape the table, and remembers widths between calls', () => {
+    const memory = { widths: [] };
+    expect(printRows(['NAME', 'A', 'B'], 3, ['p1', 'x\ty', 'z'], memory)).toBe(
+      lines('NAME   A     B', 'p1     x     y     z'),
+    );
+    expect(printRows(null, 3, ['p2', 'w', 'v'], memory)).toBe(lines('p2     w     v'));
   });
 });
 

@@ -7,35 +7,22 @@ import type { Event, KubeObject } from '../../../engine/k8s/types';
 import { HOUR } from '../../../engine/time';
 import { nextEventTime } from '../../../engine/world';
 import type { Run } from '../../program';
-import { humanDuration, parseTimestamp } from '../../printers/age';
+import { parseTimestamp } from '../../printers/age';
+import { eventInterval } from '../../printers/describe/events';
+import { goSortByKey } from '../../printers/gosort';
 import { toKubectlJson } from '../../printers/json';
 import { jsonPath } from '../../printers/jsonpath';
 import type { RememberedWidths } from '../../printers/table';
-import { printableCell, renderTable } from '../../printers/table';
+import { escapeTerminal, printRows } from '../../printers/table';
 import { toKubectlYaml } from '../../printers/yaml';
 import type { KubectlCommand, KubectlContext } from '../command';
 import type { OutputFormat } from '../output';
 import { parseOutputFormat } from '../output';
 import { apiVersionOf, buildFilter, listObjects, resolveType } from './get-server';
 import { changesBetween } from './get-watch';
-import { goSort } from './get-sort';
 
 const EVENTS_PRINTERS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-
-function since(timestamp: string | null | undefined, now: number): string {
-  const t = parseTimestamp(timestamp);
-  return t === undefined ? '<unknown>' : humanDuration(now - t);
-}
-
-/** getInterval: `5m`, or `2m (x3 over 5m)` for an event seen several times. */
-export function eventInterval(e: Event, now: number): string {
-  const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
-  if (e.series)
-    return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
-  return first;
-}
 
 /** A metav1.Time or MicroTime in microseconds since the epoch (MicroTime keeps microseconds). */
 function micros(timestamp: string | null | undefined): number | undefined {
@@ -51,18 +38,16 @@ function eventTime(e: Event): number {
   return micros(e.lastTimestamp) ?? micros(e.eventTime) ?? Number.NEGATIVE_INFINITY;
 }
 
-const escape = (s: string | undefined): string =>
-  (s ?? '').replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
-
-function eventRow(e: Event, now: number, allNamespaces: boolean): string[] {
-  const row = [
+/** Appends an event's row: its fields escaped, as the events printer writes them. */
+function pushEventRow(out: string[], e: Event, now: number, allNamespaces: boolean): void {
+  if (allNamespaces) out.push(e.metadata.namespace ?? '');
+  out.push(
     eventInterval(e, now),
-    escape(e.type),
-    escape(e.reason),
-    `${escape(e.involvedObject.kind)}/${escape(e.involvedObject.name)}`,
-    escape((e.message ?? '').trim()),
-  ];
-  return allNamespaces ? [e.metadata.namespace ?? '', ...row] : row;
+    escapeTerminal(e.type ?? ''),
+    escapeTerminal(e.reason ?? ''),
+    `${escapeTerminal(e.involvedObject.kind ?? '')}/${escapeTerminal(e.involvedObject.name ?? '')}`,
+    escapeTerminal((e.message ?? '').trim()),
+  );
 }
 
 /** Keys in the order Go's encoding/json writes the typed structs; undefined values are left out. */
@@ -139,14 +124,16 @@ class EventsPrinter {
     switch (this.format.kind) {
       case 'default':
       case 'wide': {
+        const columns = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+        if (this.allNamespaces) columns.unshift('NAMESPACE');
         let header: string[] | null = null;
         if (!this.noHeaders && !this.headersPrinted) {
-          header = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
-          if (this.allNamespaces) header.unshift('NAMESPACE');
+          header = columns;
           this.headersPrinted = true;
         }
-        const rows = events.map((e) => eventRow(e, now, this.allNamespaces).map(printableCell));
-        this.ctx.out(renderTable(header, rows, this.memory));
+        const cells: string[] = [];
+        for (const e of events) pushEventRow(cells, e, now, this.allNamespaces);
+        this.ctx.out(printRows(header, columns.length, cells, this.memory));
         return undefined;
       }
       case 'name':
@@ -258,7 +245,7 @@ function run(ctx: KubectlContext): number | Run {
     );
     return 0;
   }
-  const sorted = goSort(events, (a, b) => eventTime(a) < eventTime(b));
+  const sorted = goSortByKey(events, eventTime, (a, b) => a < b);
   const e = printer.print(sorted, true);
   if (e) ctx.err(`error: ${e}\n`);
   return 0;

@@ -5,9 +5,10 @@
 // kubectl decorates (-L columns: staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go).
 import type { KubeObject } from '../../../engine/k8s/types';
 import { translateTimestampSince } from '../../printers/age';
-import { serverTable } from '../../printers/getTable';
-import type { ServerTable, TableColumn } from '../../printers/getTable';
+import { addColumns, serverTable } from '../../printers/getTable';
+import type { ExtraColumn, ServerTable } from '../../printers/getTable';
 import type { KubectlContext } from '../command';
+import type { OutputFormat } from '../output';
 import { NO_RESOURCES_GIVEN } from '../command';
 import { RESOURCE_NAME_FORM_ERROR } from '../resources';
 import type { ResourceType } from './get-server';
@@ -18,6 +19,17 @@ import {
   resolveType,
   sameType,
 } from './get-server';
+
+/** How `kubectl get` prints what it fetched, with or without --watch. */
+export interface GetPrintOptions {
+  format: OutputFormat;
+  noHeaders: boolean;
+  showLabels: boolean;
+  showKind: boolean;
+  sortBy: string;
+  allNamespaces: boolean;
+  serverPrint: boolean;
+}
 
 /** One request the builder makes: a list (name undefined) or a GET of one object. */
 export interface GetRequest {
@@ -251,27 +263,26 @@ export function tableFor(
 ): ServerTable {
   let table: ServerTable;
   if (serverPrint && type.kind) table = serverTable(type.kind, objects, now);
-  else
+  else {
+    const cells: string[] = [];
+    for (const object of objects)
+      cells.push(
+        object.metadata?.name ?? '',
+        translateTimestampSince(object.metadata?.creationTimestamp, now),
+      );
     table = {
       columns: [
         { name: 'Name', priority: 0 },
         { name: 'Age', priority: 0 },
       ],
-      rows: objects.map((object) => ({
-        cells: [
-          object.metadata?.name ?? '',
-          translateTimestampSince(object.metadata?.creationTimestamp, now),
-        ],
-        object,
-      })),
+      objects,
+      cells,
     };
+  }
   if (labels.length === 0) return table;
-  const extra: TableColumn[] = labels.map((l) => ({ name: l.split('/').pop() ?? l, priority: 0 }));
-  return {
-    columns: [...table.columns, ...extra],
-    rows: table.rows.map((r) => ({
-      cells: [...r.cells, ...labels.map((l) => r.object.metadata?.labels?.[l] ?? '')],
-      object: r.object,
-    })),
-  };
+  const extra: ExtraColumn[] = labels.map((l) => ({
+    column: { name: l.split('/').pop() ?? l, priority: 0 },
+    cell: (object) => object.metadata?.labels?.[l] ?? '',
+  }));
+  return addColumns(table, [], extra);
 }

@@ -365,7 +365,13 @@ export interface ListQuery {
 
 /** An object filter the server built from a query, or the BadRequest message it answers. */
 export type ObjectFilter =
-  { ok: true; test: (obj: KubeObject) => boolean } | { ok: false; error: string };
+  | {
+      ok: true;
+      test: (obj: KubeObject) => boolean;
+      /** No selector: every object passes. */
+      all: boolean;
+    }
+  | { ok: false; error: string };
 
 /**
  * The server's parsing of a list request's selectors: the label selector first, then the field
@@ -385,9 +391,11 @@ export function buildFilter(
   const kind = t.kind;
   const selector = labels.selector;
   const requirements = fields.requirements;
-  if (selector.length === 0 && requirements.length === 0) return { ok: true, test: () => true };
+  if (selector.length === 0 && requirements.length === 0)
+    return { ok: true, test: () => true, all: true };
   return {
     ok: true,
+    all: false,
     test: (obj) =>
       kind !== undefined &&
       matches(selector, obj.metadata?.labels) &&
@@ -410,7 +418,7 @@ export function listObjects(
   if (!filter.ok) return { ok: false, error: listErrorMessage(t, q, filter.error) };
   if (!t.kind) return { ok: true, objects: [] };
   const all = reader.list(t.kind, t.namespaced ? q.namespace : undefined) as KubeObject[];
-  return { ok: true, objects: all.filter(filter.test) };
+  return { ok: true, objects: filter.all ? all : all.filter(filter.test) };
 }
 
 /** `Error from server (NotFound): deployments.apps "x" not found`. */

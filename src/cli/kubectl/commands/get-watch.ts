@@ -10,30 +10,22 @@ import type { ObjectStore } from '../../../engine/k8s/store';
 import { HOUR } from '../../../engine/time';
 import { nextEventTime } from '../../../engine/world';
 import type { Run } from '../../program';
-import { printTable } from '../../printers/getTable';
-import type { ServerTable } from '../../printers/getTable';
+import { addColumns, printTable } from '../../printers/getTable';
+import type { ExtraColumn, ServerTable } from '../../printers/getTable';
 import type { RememberedWidths } from '../../printers/table';
 import { parseCustomColumns, printCustomColumns } from '../../printers/customColumns';
 import { toKubectlJson } from '../../printers/json';
 import { toKubectlYaml } from '../../printers/yaml';
 import { jsonPath } from '../../printers/jsonpath';
 import type { KubectlContext } from '../command';
-import type { OutputFormat } from '../output';
 import { nameOf } from '../output';
-import type { GetPlan } from './get-request';
+import type { GetPlan, GetPrintOptions } from './get-request';
 import { fetchAll, formatErrors, labelColumns, tableFor } from './get-request';
 import { buildFilter } from './get-server';
 import type { ResourceType } from './get-server';
 import { sortByField } from './get-sort';
 
-export interface WatchOptions {
-  format: OutputFormat;
-  noHeaders: boolean;
-  showLabels: boolean;
-  showKind: boolean;
-  sortBy: string;
-  allNamespaces: boolean;
-  serverPrint: boolean;
+export interface WatchOptions extends GetPrintOptions {
   watchOnly: boolean;
   outputWatchEvents: boolean;
 }
@@ -109,21 +101,17 @@ class WatchPrinter {
     );
     // The watch asks for a NAMESPACE column with -A whatever the scope, and puts EVENT before it.
     let withNamespace = this.o.allNamespaces && this.type.namespaced;
-    const prefix: { name: string; cell: (o: KubeObject) => string }[] = [];
+    const prefix: ExtraColumn[] = [];
     if (event !== undefined && this.o.outputWatchEvents)
-      prefix.push({ name: 'Event', cell: () => EVENT_CELL[event] });
+      prefix.push({ column: { name: 'Event', priority: 0 }, cell: () => EVENT_CELL[event] });
     if (this.o.allNamespaces && (prefix.length > 0 || !this.type.namespaced)) {
-      prefix.push({ name: 'Namespace', cell: (o) => o.metadata?.namespace ?? '' });
+      prefix.push({
+        column: { name: 'Namespace', priority: 0 },
+        cell: (o) => o.metadata?.namespace ?? '',
+      });
       withNamespace = false;
     }
-    if (prefix.length > 0)
-      table = {
-        columns: [...prefix.map((p) => ({ name: p.name, priority: 0 as const })), ...table.columns],
-        rows: table.rows.map((r) => ({
-          cells: [...prefix.map((p) => p.cell(r.object)), ...r.cells],
-          object: r.object,
-        })),
-      };
+    if (prefix.length > 0) table = addColumns(table, prefix, []);
     const text = printTable(
       kind,
       table,

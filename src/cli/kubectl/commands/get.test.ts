@@ -14,7 +14,6 @@ import type { Session } from '../../program';
 import { registry } from '../../programs';
 import { createSession, runHeadless } from '../../shell/shell';
 import oracle from '../__fixtures__/oracle.json';
-import { goSort } from './get-sort';
 
 function deployment(name: string, replicas: number, image = 'nginx:1.27') {
   return {
@@ -408,22 +407,5 @@ describe('kubectl get --watch', () => {
       error: you may only specify a single resource type
       --exit 1"
     `);
-  });
-});
-
-describe('goSort', () => {
-  it('leaves equal keys where Go 1.23 sort.Sort leaves them', () => {
-    // Order recorded from Go's sort.Sort (pdqsort with its pattern-breaking xorshift) on these keys.
-    const keys = [
-      3, 10, 11, 11, 12, 12, 0, 0, 4, 0, 8, 8, 8, 6, 0, 9, 9, 9, 0, 0, 0, 2, 0, 8, 8, 8, 1, 0, 9, 9,
-      9, 5, 0, 7, 8, 8, 0, 0, 0, 0,
-    ];
-    const sorted = goSort(
-      keys.map((k, i) => ({ k, i })),
-      (a, b) => a.k < b.k,
-    ).map((x) => x.i);
-    expect(sorted.join(' ')).toBe(
-      '19 6 38 37 7 20 39 14 36 9 27 32 18 22 26 21 0 8 31 13 33 10 12 23 24 25 35 34 11 16 30 29 28 15 17 1 3 2 5 4',
-    );
   });
 });

@@ -11,10 +11,9 @@ import { printTable } from '../../printers/getTable';
 import { parseCustomColumns, printCustomColumns } from '../../printers/customColumns';
 import type { KubectlCommand, KubectlContext } from '../command';
 import type { FlagSpec } from '../flags';
-import type { OutputFormat } from '../output';
 import { parseOutputFormat, printObjects } from '../output';
 import { sameType } from './get-server';
-import type { Fetched, GetError, GetPlan } from './get-request';
+import type { Fetched, GetError, GetPlan, GetPrintOptions } from './get-request';
 import { fetchAll, formatErrors, labelColumns, planRequests, tableFor } from './get-request';
 import { sortByField } from './get-sort';
 import { watchGet } from './get-watch';
@@ -50,16 +49,9 @@ const MISSING_TYPE =
 const MISSING_TYPE_USAGE =
   'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).';
 
-interface GetOptions {
-  format: OutputFormat;
+interface GetOptions extends GetPrintOptions {
   outputText: string;
-  noHeaders: boolean;
-  showLabels: boolean;
-  showKind: boolean;
-  sortBy: string;
-  allNamespaces: boolean;
   ignoreNotFound: boolean;
-  serverPrint: boolean;
 }
 
 function printHuman(
@@ -82,7 +74,7 @@ function printHuman(
   const groups: Fetched[] = [];
   for (const f of tables) {
     const last = groups[groups.length - 1];
-    if (last && sameType(last.type, f.type)) last.objects.push(...f.objects);
+    if (last && sameType(last.type, f.type)) for (const o of f.objects) last.objects.push(o);
     else groups.push({ type: f.type, objects: [...f.objects] });
   }
   let written = 0;

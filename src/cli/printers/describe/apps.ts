@@ -10,7 +10,7 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { parseTimestamp } from '../age';
 import { describePodTemplate } from './containers';
 import type { DescribeContext } from './context';
-import { describeEvents, searchEvents } from './events';
+import { describeEvents, objectEvents } from './events';
 import { controllerOf } from './pod';
 import { formatLabelSelector, selectorMatches, selectorString } from './selectors';
 import {
@@ -107,12 +107,7 @@ function describeConditions(conditions: readonly Condition[] | undefined, w: Pre
 
 export function describeDeployment(d: Deployment, ctx: DescribeContext): string {
   const meta = d.metadata ?? {};
-  const events = searchEvents(ctx.reader, {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    kind: 'Deployment',
-    uid: meta.uid ?? '',
-  });
+  const events = objectEvents(ctx.reader, 'Deployment', meta);
   const [oldRSs, newRS] = deploymentReplicaSets(d, ctx);
   const spec = d.spec;
   const status = d.status ?? {};
@@ -152,12 +147,7 @@ export function describeDeployment(d: Deployment, ctx: DescribeContext): string 
 
 export function describeReplicaSet(rs: ReplicaSet, ctx: DescribeContext): string {
   const meta = rs.metadata ?? {};
-  const events = searchEvents(ctx.reader, {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    kind: 'ReplicaSet',
-    uid: meta.uid ?? '',
-  });
+  const events = objectEvents(ctx.reader, 'ReplicaSet', meta);
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
   for (const pod of ctx.reader.list('Pod', meta.namespace)) {
     if (!selectorMatches(rs.spec?.selector, pod.metadata?.labels)) continue;

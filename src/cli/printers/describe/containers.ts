@@ -13,7 +13,7 @@ import type {
   ResourceRequirements,
 } from 'kubernetes-types/core/v1';
 import { milliValue, parseQuantity, quantityOf, quantityString, value } from './quantity';
-import { goSort } from './gosort';
+import { goSort } from '../gosort';
 import { selectorString } from './selectors';
 import { describeVolumes } from './volumes';
 import {

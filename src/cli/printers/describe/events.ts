@@ -4,8 +4,9 @@
 // by lastTimestamp); client-go EventInterface.GetFieldSelector (involvedObject name, namespace,
 // kind, uid).
 import type { Event, ObjectReader } from '../../../engine/k8s/types';
-import { humanDuration, parseTimestamp } from '../age';
-import { goSort } from './gosort';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import { parseTimestamp, translateTimestampSince } from '../age';
+import { goSortByKey } from '../gosort';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './writer';
 
 export interface EventQuery {
@@ -35,9 +36,14 @@ export function searchEvents(reader: ObjectReader, q: EventQuery): Event[] {
   return pool.filter((e) => matches(e, q));
 }
 
-function since(timestamp: string | null | undefined, now: number): string {
-  const t = parseTimestamp(timestamp);
-  return t === undefined ? '<unknown>' : humanDuration(now - t);
+/** The events about an object of that kind: searched by its name, namespace, kind and uid. */
+export function objectEvents(reader: ObjectReader, kind: string, meta: ObjectMeta): Event[] {
+  return searchEvents(reader, {
+    name: meta.name ?? '',
+    namespace: meta.namespace ?? '',
+    kind,
+    uid: meta.uid ?? '',
+  });
 }
 
 /** Go's zero time sorts before every real timestamp. */
@@ -45,13 +51,16 @@ function lastTimestampKey(e: Event): number {
   return parseTimestamp(e.lastTimestamp) ?? Number.NEGATIVE_INFINITY;
 }
 
-/** The age column: `5m`, or `2m (x3 over 5m)` for a repeated event. */
+/**
+ * The age column, and `kubectl events`' LAST SEEN (event_printer.go, getInterval): `5m`, or
+ * `2m (x3 over 5m)` for a repeated event.
+ */
 export function eventInterval(e: Event, now: number): string {
-  const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
-  if (e.series) {
-    return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-  }
-  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count ?? 0} over ${first})`;
+  const since = (t: string | null | undefined): string => translateTimestampSince(t, now);
+  const first = e.eventTime ? since(e.eventTime) : since(e.firstTimestamp);
+  if (e.series)
+    return `${since(e.series.lastObservedTime)} (x${e.series.count ?? 0} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp)} (x${e.count ?? 0} over ${first})`;
   return first;
 }
 
@@ -61,7 +70,7 @@ export function describeEvents(events: readonly Event[], w: PrefixWriter, now: n
     return;
   }
   w.flush();
-  const sorted = goSort(events, (a, b) => lastTimestampKey(a) < lastTimestampKey(b));
+  const sorted = goSortByKey(events, lastTimestampKey, (a, b) => a < b);
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {

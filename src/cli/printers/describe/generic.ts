@@ -4,7 +4,7 @@
 // printUnstructuredContent, smartLabelFor; github.com/fatih/camelcase (Split).
 import type { Event } from 'kubernetes-types/core/v1';
 import type { DescribeContext } from './context';
-import { describeEvents, searchEvents } from './events';
+import { describeEvents, objectEvents } from './events';
 import {
   LEVEL_0,
   byteOrder,
@@ -123,12 +123,7 @@ const SKIP = new Set([
 
 export function describeEvent(e: Event, ctx: DescribeContext): string {
   const meta = e.metadata ?? {};
-  const events = searchEvents(ctx.reader, {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    kind: 'Event',
-    uid: meta.uid ?? '',
-  });
+  const events = objectEvents(ctx.reader, 'Event', meta);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);

@@ -10,7 +10,7 @@
 import type { Endpoints, Service } from 'kubernetes-types/core/v1';
 import type { DescribeContext } from './context';
 import { joinHostPort } from './containers';
-import { describeEvents, searchEvents } from './events';
+import { describeEvents, objectEvents } from './events';
 import { formatLabels } from './selectors';
 import {
   LEVEL_0,
@@ -84,12 +84,7 @@ export function describeService(service: Service, ctx: DescribeContext): string 
   const meta = service.metadata ?? {};
   const spec = service.spec ?? {};
   const slices = slicesFromEndpoints(ctx.reader.get('Endpoints', meta.namespace, meta.name ?? ''));
-  const events = searchEvents(ctx.reader, {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    kind: 'Service',
-    uid: meta.uid ?? '',
-  });
+  const events = objectEvents(ctx.reader, 'Service', meta);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
@@ -143,12 +138,7 @@ export function describeService(service: Service, ctx: DescribeContext): string 
 
 export function describeEndpoints(ep: Endpoints, ctx: DescribeContext): string {
   const meta = ep.metadata ?? {};
-  const events = searchEvents(ctx.reader, {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    kind: 'Endpoints',
-    uid: meta.uid ?? '',
-  });
+  const events = objectEvents(ctx.reader, 'Endpoints', meta);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);

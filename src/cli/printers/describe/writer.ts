@@ -6,8 +6,8 @@
 // staging/src/k8s.io/cli-runtime/pkg/printers/terminal.go (WriteEscaped).
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { parseTimestamp } from '../age';
-import { tabwrite, type TabWriterOptions } from '../table';
-import { goSort } from './gosort';
+import { escapeTerminal, tabwrite, type TabWriterOptions } from '../table';
+import { goSort } from '../gosort';
 
 const DESCRIBE_TABWRITER: Readonly<TabWriterOptions> = {
   minWidth: 0,
@@ -22,11 +22,6 @@ export const LEVEL_1 = 1;
 export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
 
-/** Terminal control characters are made visible rather than interpreted. */
-function escape(text: string): string {
-  return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
-}
-
 /**
  * Collects describe output. Each level indents two spaces. Tabs separate cells; the tab writer
  * lays out every segment between flushes on its own, which is why the events table (written
@@ -37,12 +32,12 @@ export class PrefixWriter {
   private current = '';
 
   write(level: number, text: string): void {
-    this.current += escape('  '.repeat(level) + text);
+    this.current += escapeTerminal('  '.repeat(level) + text);
   }
 
   /** Go's fmt.Sprintln of one value: the text and a newline, with no indentation. */
   writeLine(text: string): void {
-    this.current += escape(text + '\n');
+    this.current += escapeTerminal(text + '\n');
   }
 
   flush(): void {

@@ -1,8 +1,10 @@
-// Go's sort.Sort / sort.Slice (pattern-defeating quicksort, Go 1.19+), reproduced so that
-// elements that compare equal end up in the same order as in kubectl's output. The sort is not
-// stable: fifteen events recorded in the same second are not printed in the order they came in.
-// Source: go/src/sort/sort.go (Sort, xorshift, nextPowerOfTwo) and zsortfunc.go (pdqsort_func and
-// its helpers).
+// Go's sort.Sort / sort.Slice (pattern-defeating quicksort), reproduced so that elements that
+// compare equal end up in the same order as in kubectl's output: the sort is not stable, so
+// fifteen events recorded in the same second are not printed in the order they came in.
+// Source: go/src/sort/sort.go (Sort, xorshift, nextPowerOfTwo), zsortfunc.go and
+// zsortinterface.go (pdqsort and its helpers) as of Go 1.23, which kubectl v1.32 is built with.
+// Its xorshift shifts by 13, 17 and 5 (Go later changed them: golang/go#70144); the order that
+// gives for equal elements was checked against kubectl's own output.
 
 type Less = (i: number, j: number) => boolean;
 type Swap = (i: number, j: number) => void;
@@ -12,9 +14,9 @@ const INCREASING = 1;
 const DECREASING = 2;
 const MASK64 = (1n << 64n) - 1n;
 
-/** bits.Len: the number of bits needed to represent n. */
+/** bits.Len: the number of bits needed to represent n (an array length, below 2^32). */
 function bitLen(n: number): number {
-  return n <= 0 ? 0 : Math.floor(Math.log2(n)) + 1;
+  return n <= 0 ? 0 : 32 - Math.clz32(n);
 }
 
 function insertionSort(less: Less, swap: Swap, a: number, b: number): void {
@@ -211,7 +213,10 @@ function pdqsort(less: Less, swap: Swap, a: number, b: number, limit: number): v
   }
 }
 
-/** Sorts a copy of items as Go's sort.Slice(items, less) would, equal elements included. */
+/**
+ * Sorts a copy of items as Go's sort.Slice(items, less) or sort.Sort would, equal elements
+ * included.
+ */
 export function goSort<T>(items: readonly T[], less: (x: T, y: T) => boolean): T[] {
   const data = [...items];
   const n = data.length;
@@ -224,4 +229,14 @@ export function goSort<T>(items: readonly T[], less: (x: T, y: T) => boolean): T
   };
   pdqsort(lessAt, swap, 0, n, bitLen(n));
   return data;
+}
+
+/** goSort by a key worked out once for each item, for keys that cost something to compute. */
+export function goSortByKey<T, K>(
+  items: readonly T[],
+  key: (item: T) => K,
+  less: (a: K, b: K) => boolean,
+): T[] {
+  const keyed = items.map((item) => ({ item, key: key(item) }));
+  return goSort(keyed, (a, b) => less(a.key, b.key)).map((k) => k.item);
 }
