@@ -397,13 +397,26 @@ export class Tx implements ObjectReader {
   }
 }
 
+// A group's entries in key order, remembered per (immutable) group object: listing a namespace
+// of ten thousand pods again costs a copy, not a sort.
+const sortedGroupCache = new WeakMap<object, readonly unknown[]>();
+
+function sortedGroup<T>(shards: Shards<T> | undefined): readonly T[] {
+  if (!shards) return [];
+  const cached = sortedGroupCache.get(shards);
+  if (cached) return cached as readonly T[];
+  const entries: [string, T][] = [];
+  forEachEntry(shards, (key, value) => entries.push([key, value]));
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const values = entries.map((e) => e[1]);
+  sortedGroupCache.set(shards, values);
+  return values;
+}
+
 function listTable<T>(table: Table<T>, namespace: string | undefined): T[] {
   const out: T[] = [];
   const namespaces = namespace === undefined ? Object.keys(table).sort() : [namespace];
-  for (const ns of namespaces) {
-    const shards = table[ns];
-    for (const name of groupKeys(shards)) out.push(readGroup(shards, name) as T);
-  }
+  for (const ns of namespaces) for (const v of sortedGroup(table[ns])) out.push(v);
   return out;
 }
 
