@@ -3,7 +3,7 @@
 // FormatLabelSelector), pkg/labels/selector.go (Requirement.String, sorted by key, values sorted),
 // pkg/labels/labels.go (FormatLabels).
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { byteOrder, sortedKeys } from './writer';
+import { byteOrder } from './writer';
 
 interface Requirement {
   key: string;
@@ -46,13 +46,6 @@ export function selectorString(selector: LabelSelector | undefined): string {
 /** metav1.FormatLabelSelector: like selectorString, but `<none>` when empty. */
 export function formatLabelSelector(selector: LabelSelector | undefined): string {
   return selectorString(selector) || '<none>';
-}
-
-/** labels.FormatLabels: `a=b,c=d` sorted by key, or `<none>`. */
-export function formatLabels(labels: Readonly<Record<string, string>> | undefined): string {
-  const keys = sortedKeys(labels);
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels?.[k] ?? ''}`).join(',');
 }
 
 /**

@@ -266,3 +266,16 @@ describe('describeEndpoints', () => {
     );
   });
 });
+
+describe('the Selector line', () => {
+  // labels.FormatLabels sorts whole `key=value` strings (labels.Set.String), so `.` (0x2E) comes
+  // before `=` (0x3D): a key that extends another sorts first.
+  it('sorts key=value pairs as whole strings', () => {
+    const svc: Service = {
+      ...loadBalancer,
+      spec: { ...loadBalancer.spec, selector: { app: 'web', 'app.kubernetes.io/name': 'web' } },
+    };
+    const out = describeService(svc, { now: NOW, reader: memoryReader([]) });
+    expect(out).toContain('Selector:                 app.kubernetes.io/name=web,app=web\n');
+  });
+});

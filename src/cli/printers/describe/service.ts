@@ -11,7 +11,8 @@ import type { Endpoints, Service } from 'kubernetes-types/core/v1';
 import type { DescribeContext } from './context';
 import { joinHostPort } from './containers';
 import { describeEvents, objectEvents } from './events';
-import { formatLabels } from './selectors';
+// labels.FormatLabels sorts whole `k=v` strings, as get's LABELS column does.
+import { formatLabels } from '../getTable';
 import {
   LEVEL_0,
   LEVEL_1,
