@@ -88,4 +88,10 @@ function main(): number {
   return 0;
 }
 
+// A reader that stops early (`npm run -s sim | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 process.exitCode = main();

@@ -143,3 +143,56 @@ describe('the scheduler and the kubelet', () => {
     expect(cond).toMatchObject({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' });
   });
 });
+
+describe('a container that exits', () => {
+  it('is restarted, then crash-loops with the kubelet’s growing back-off', () => {
+    const t = new TestWorld().create('Deployment', deployment('bb', 'busybox'));
+    const seen: string[] = [];
+    for (let i = 0; i < 90; i++) {
+      t.wait(SECOND);
+      const cs = t.pods()[0]?.status?.containerStatuses?.[0];
+      const state =
+        cs?.state?.waiting?.reason ??
+        cs?.state?.terminated?.reason ??
+        (cs?.state?.running ? 'Running' : '');
+      if (seen.at(-1) !== state) seen.push(state);
+    }
+    expect(seen.slice(0, 4)).toEqual([
+      'ContainerCreating',
+      'Completed',
+      'CrashLoopBackOff',
+      'Completed',
+    ]);
+    expect(seen).not.toContain('Running');
+    const pod = t.pods()[0]!;
+    const cs = pod.status!.containerStatuses![0]!;
+    expect(cs.restartCount).toBeGreaterThanOrEqual(3);
+    expect(cs.restartCount).toBeLessThanOrEqual(5);
+    expect(cs.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(pod.status?.phase).toBe('Running');
+    const backOff = t.list('Event').find((e) => e.reason === 'BackOff');
+    expect(backOff).toMatchObject({
+      type: 'Warning',
+      message: `Back-off restarting failed container app in pod ${pod.metadata?.name}_default(${pod.metadata?.uid})`,
+    });
+    if (cs.state?.waiting)
+      expect(cs.state.waiting.message).toMatch(
+        /^back-off (10s|20s|40s|1m20s) restarting failed container=app pod=bb-/,
+      );
+  });
+
+  it('keeps running when the pod gives it a command', () => {
+    const t = new TestWorld().create('Deployment', {
+      ...deployment('bb', 'busybox'),
+      spec: {
+        selector: { matchLabels: { app: 'bb' } },
+        template: {
+          metadata: { labels: { app: 'bb' } },
+          spec: { containers: [{ name: 'app', image: 'busybox', command: ['sleep', '3600'] }] },
+        },
+      },
+    });
+    t.wait(30 * SECOND);
+    expect(t.podStates()).toEqual([expect.stringMatching(/ Running$/)]);
+  });
+});

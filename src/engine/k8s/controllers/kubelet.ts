@@ -25,7 +25,15 @@ const IPAM_USED = 'ipam-used';
 export const BACKOFF_INITIAL = 10 * SECOND;
 export const BACKOFF_MAX = 300 * SECOND;
 
-type ContainerPhase = 'pending' | 'pulling' | 'pull-error' | 'backoff' | 'creating' | 'running';
+type ContainerPhase =
+  | 'pending'
+  | 'pulling'
+  | 'pull-error'
+  | 'backoff'
+  | 'creating'
+  | 'running'
+  | 'exited'
+  | 'crash-backoff';
 
 interface ContainerRt {
   phase: ContainerPhase;
@@ -40,6 +48,11 @@ interface ContainerRt {
   startedAt?: number;
   containerID?: string;
   message?: string;
+  /** Times the container was restarted, and how its last run ended. */
+  restarts?: number;
+  last?: { startedAt: number; finishedAt: number; containerID: string };
+  /** The crash-loop back-off window, as for pulls. */
+  crashBackoff?: number;
 }
 
 interface PodRt {
@@ -219,17 +232,60 @@ function advanceContainer(
       }
       return startPull(tx, pod, node, c, rt);
     }
-    case 'creating':
+    case 'creating': {
       event(tx, pod, node, 'Normal', 'Created', `Created container: ${c.name}`, c.name);
       event(tx, pod, node, 'Normal', 'Started', `Started container ${c.name}`, c.name);
+      const info = lookupImage(image);
+      // An image with nothing to keep it running (busybox, alpine…) exits at once, unless the
+      // pod gives it a command; a command is taken to keep it busy.
+      const exits = !!info && !info.runsForever && !c.command && !c.args;
       return {
+        ...rt,
+        // Every start after the first is a restart.
+        ...(rt.last ? { restarts: (rt.restarts ?? 0) + 1 } : {}),
         phase: 'running',
-        at: Infinity,
+        at: exits ? tx.now + tx.rng.int(20, 200) : Infinity,
         startedAt: tx.now,
         containerID: `containerd://${randomHex(tx, 64)}`,
       };
-    case 'running':
-      return rt;
+    }
+    case 'running': {
+      // It exited with status 0; the kubelet notices at its next pod sync.
+      const last = {
+        startedAt: rt.startedAt ?? tx.now,
+        finishedAt: tx.now,
+        containerID: rt.containerID ?? '',
+      };
+      return { ...rt, phase: 'exited', at: tx.now + tx.rng.int(800, 2000), last };
+    }
+    case 'exited': {
+      const restarts = rt.restarts ?? 0;
+      // The first restart is immediate; after that the crash-loop back-off applies.
+      if (restarts === 0) return startPull(tx, pod, node, c, undefined);
+      const backoff =
+        rt.crashBackoff === undefined
+          ? BACKOFF_INITIAL
+          : Math.min(rt.crashBackoff * 2, BACKOFF_MAX);
+      const who = `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`;
+      event(
+        tx,
+        pod,
+        node,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${who}`,
+        c.name,
+      );
+      return {
+        ...rt,
+        phase: 'crash-backoff',
+        at: tx.now + backoff,
+        crashBackoff: backoff,
+        message: `back-off ${goSeconds(backoff)} restarting failed container=${c.name} pod=${who}`,
+      };
+    }
+    case 'crash-backoff':
+      return { ...startPull(tx, pod, node, c, undefined), message: rt.message };
     default: {
       const never: never = rt.phase;
       throw new Error(`unknown phase ${String(never)}`);
@@ -237,8 +293,28 @@ function advanceContainer(
   }
 }
 
+/** A container's restarts and last run outlive each step of pulling and starting it again. */
+function withHistory(prev: ContainerRt, next: ContainerRt): ContainerRt {
+  const kept: Partial<ContainerRt> = {};
+  if (prev.restarts !== undefined) kept.restarts = prev.restarts;
+  if (prev.last !== undefined) kept.last = prev.last;
+  if (prev.crashBackoff !== undefined) kept.crashBackoff = prev.crashBackoff;
+  return { ...kept, ...next };
+}
+
+/** `10s`, `1m20s`, `5m0s`: Go's Duration for whole seconds, as the back-off message prints it. */
+function goSeconds(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+}
+
 function waitingState(rt: ContainerRt | undefined) {
+  // While a crash-looping container is pulled and created again, it still shows its back-off.
+  if ((rt?.phase === 'pulling' || rt?.phase === 'creating') && rt.crashBackoff !== undefined)
+    return { waiting: { message: rt.message, reason: 'CrashLoopBackOff' } };
   switch (rt?.phase) {
+    case 'crash-backoff':
+      return { waiting: { message: rt.message, reason: 'CrashLoopBackOff' } };
     case 'pull-error':
       return { waiting: { message: rt.message, reason: 'ErrImagePull' } };
     case 'backoff':
@@ -258,28 +334,64 @@ type PodCondition = NonNullable<NonNullable<Pod['status']>['conditions']>[number
 function writeStatus(tx: Tx, pod: Pod, rt: PodRt): void {
   const containers = pod.spec?.containers ?? [];
   const statuses = containers.map((c) => {
-    const crt = rt.containers[c.name];
+    const actual = rt.containers[c.name];
+    // A container that exits within moments is never seen running by the kubelet's relist.
+    const crt =
+      actual?.phase === 'running' && Number.isFinite(actual.at)
+        ? { ...actual, phase: 'creating' as const }
+        : actual;
     const info = lookupImage(c.image ?? '');
+    const terminated = (t: NonNullable<ContainerRt['last']>) => ({
+      terminated: {
+        containerID: t.containerID,
+        exitCode: 0,
+        finishedAt: rfc3339(t.finishedAt),
+        reason: 'Completed',
+        startedAt: rfc3339(t.startedAt),
+      },
+    });
+    const pulled = {
+      image: info?.ref.normalized ?? c.image ?? '',
+      imageID: info ? `${info.ref.normalized.replace(/:[^:/@]+$/, '')}@${info.digest}` : '',
+    };
+    const restartCount = crt?.restarts ?? 0;
+    const lastState =
+      crt?.last && (crt.phase !== 'exited' || restartCount > 0) ? terminated(crt.last) : {};
     if (crt?.phase === 'running') {
       return {
         containerID: crt.containerID,
-        image: info?.ref.normalized ?? c.image ?? '',
-        imageID: info ? `${info.ref.normalized.replace(/:[^:/@]+$/, '')}@${info.digest}` : '',
-        lastState: {},
+        ...pulled,
+        lastState: restartCount > 0 && crt.last ? terminated(crt.last) : {},
         name: c.name,
         ready: true,
-        restartCount: 0,
+        restartCount,
         started: true,
         state: { running: { startedAt: rfc3339(crt.startedAt ?? tx.now) } },
       };
     }
+    // Exited, or restarted at once after its first exit: the last run's end is what shows.
+    const restartingFirst =
+      (crt?.phase === 'pulling' || crt?.phase === 'creating') && crt.crashBackoff === undefined;
+    if (crt?.last && (crt.phase === 'exited' || restartingFirst)) {
+      return {
+        containerID: crt.last.containerID,
+        ...pulled,
+        lastState: restartCount > 0 ? lastState : {},
+        name: c.name,
+        ready: false,
+        restartCount,
+        started: false,
+        state: terminated(crt.last),
+      };
+    }
     return {
-      image: c.image ?? '',
-      imageID: '',
-      lastState: {},
+      ...(crt?.last
+        ? { containerID: crt.last.containerID, ...pulled }
+        : { image: c.image ?? '', imageID: '' }),
+      lastState: crt?.last ? terminated(crt.last) : {},
       name: c.name,
       ready: false,
-      restartCount: 0,
+      restartCount,
       started: false,
       state: waitingState(crt),
     };
@@ -319,7 +431,8 @@ function writeStatus(tx: Tx, pod: Pod, rt: PodRt): void {
     ),
     old.find((c) => c.type === 'PodScheduled') ?? cond('PodScheduled', true),
   ];
-  const running = statuses.some((s) => s.started);
+  // With restartPolicy Always a pod whose containers have run stays Running while they restart.
+  const running = statuses.some((s) => s.started || 'terminated' in s.state || s.restartCount > 0);
   const hostIP = tx
     .get('Node', undefined, rt.node)
     ?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
@@ -401,8 +514,8 @@ export const kubeletController: Controller = {
       for (const c of pod.spec?.containers ?? []) {
         let crt = rt.containers[c.name] ?? { phase: 'pending', at: tx.now };
         // Several steps can fall due at one instant (a cached image): take them all.
-        for (let i = 0; i < 4 && crt.at <= tx.now && crt.phase !== 'running'; i++)
-          crt = advanceContainer(tx, pod, node, c, crt);
+        for (let i = 0; i < 4 && crt.at <= tx.now; i++)
+          crt = withHistory(crt, advanceContainer(tx, pod, node, c, crt));
         containers[c.name] = crt;
       }
       rt = { ...rt, containers };
