@@ -9,24 +9,10 @@ import { NGINX_INDEX_HTML } from '../../engine/registry/catalog';
 import { reader } from '../../engine/world';
 import type { Session } from '../program';
 import { createSession, runHeadless } from '../shell/shell';
+import { openingStory as story } from '../kubectl/commands/testing';
 import { registry } from '.';
 
 const run = (s: Session, line: string) => runHeadless(s, line, registry);
-
-function story(targetPort: number): Session {
-  const s = createSession({ seed: 1 });
-  for (const line of [
-    'kubectl create deployment my-app --image=nginx:latest',
-    'sleep 5',
-    `kubectl expose deployment my-app --type=LoadBalancer --port=80 --target-port=${targetPort}`,
-    'sleep 5',
-    'kubectl scale deployment my-app --replicas=3',
-    'sleep 30',
-  ]) {
-    expect(run(s, line).exitCode).toBe(0);
-  }
-  return s;
-}
 
 function service(s: Session) {
   const svc = reader(s.world).get('Service', 'default', 'my-app');

@@ -8,17 +8,8 @@ import { reader } from '../../../engine/world';
 import type { Session } from '../../program';
 import { createSession } from '../../shell/shell';
 import type { Recorded } from './create-testing';
-import { clientSide, kubectlLine, oracleFor, replay, run } from './create-testing';
-
-function expectLikeRecording(c: Recorded) {
-  const r = replay(c);
-  expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-    stdout: c.stdout,
-    stderr: c.stderr,
-    exitCode: c.exitCode,
-  });
-  expect(r.session.world).toBe(r.before);
-}
+import { clientSide, kubectlLine, oracleFor } from './create-testing';
+import { expectLikeRecording, podNames, run } from './testing';
 
 /** A session with my-app (2 replicas, running) and its service. */
 function withApp(): Session {
@@ -27,12 +18,6 @@ function withApp(): Session {
   run(s, 'kubectl expose deployment my-app --port=80');
   run(s, 'sleep 30');
   return s;
-}
-
-function podNames(s: Session, ns = 'default'): string[] {
-  return reader(s.world)
-    .list('Pod', ns)
-    .map((p) => p.metadata?.name ?? '');
 }
 
 describe('kubectl delete: recorded client-side cases', () => {

@@ -5,44 +5,16 @@
 // objects served by a stub API server (apart from Service `Endpoints:`, which 1.32 reads from
 // EndpointSlices).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reader } from '../../../engine/world';
 import type { Session } from '../../program';
-import { createSession } from '../../shell/shell';
-import { clientSide, oracleFor, replay, run } from './create-testing';
-
-/** The opening story, typed a few seconds apart: create, expose (with the wrong target port), scale. */
-function story(): Session {
-  const s = createSession({ seed: 1 });
-  for (const line of [
-    'kubectl create deployment my-app --image=nginx:latest',
-    'sleep 5',
-    'kubectl expose deployment my-app --type=LoadBalancer --port=80 --target-port=8080',
-    'sleep 5',
-    'kubectl scale deployment my-app --replicas=3',
-    'sleep 30',
-  ]) {
-    expect(run(s, line).exitCode).toBe(0);
-  }
-  return s;
-}
-
-function podNames(s: Session): string[] {
-  return reader(s.world)
-    .list('Pod', 'default')
-    .map((p) => p.metadata?.name ?? '');
-}
+import { clientSide, oracleFor } from './create-testing';
+import { expectReplayed, openingStory as story, podNames, run } from './testing';
 
 describe('kubectl describe: what kubectl checks before asking the server', () => {
   for (const c of oracleFor('describe')
     .map(clientSide)
     .filter((x) => x !== undefined)) {
     it(`kubectl ${c.args.join(' ')}`, () => {
-      const r = replay(c);
-      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-        stdout: c.stdout,
-        stderr: c.stderr,
-        exitCode: c.exitCode,
-      });
+      expectReplayed(c);
     });
   }
 });

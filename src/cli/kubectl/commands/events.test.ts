@@ -5,41 +5,11 @@
 // - Sorting (Go's unstable sort.Sort by last time), --for, --types, `No events found`, watch:
 //   staging/src/k8s.io/kubectl/pkg/cmd/events/events.go
 import { describe, expect, it } from 'vitest';
-import { create } from '../../../engine/k8s/apiserver';
-import { advance, transact } from '../../../engine/world';
-import type { Session } from '../../program';
 import { registry } from '../../programs';
-import { createSession, runHeadless } from '../../shell/shell';
-import oracle from '../__fixtures__/oracle.json';
+import { runHeadless } from '../../shell/shell';
+import { expectAsRecorded, transcript as run, withDeployments } from './testing';
 
-function deployment(name: string, replicas: number, image: string) {
-  return {
-    metadata: { name, labels: { app: name } },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'nginx', image }] },
-      },
-    },
-  };
-}
-
-function session(apps: [string, number, string][], settleMs: number): Session {
-  const s = createSession({ seed: 1 });
-  for (const [name, replicas, image] of apps)
-    s.world = transact(s.world, 'test', (tx) =>
-      create(tx, 'Deployment', deployment(name, replicas, image) as never),
-    ).world;
-  if (settleMs > 0) s.world = advance(s.world, s.world.now + settleMs).world;
-  return s;
-}
-
-function run(s: Session, cmd: string): string {
-  const r = runHeadless(s, cmd, registry);
-  return `${r.stdout}--stderr--\n${r.stderr}--exit ${r.exitCode}`;
-}
+const session = withDeployments;
 
 describe('kubectl events', () => {
   const s = session([['my-app', 2, 'nginx:1.27']], 30_000);
@@ -141,14 +111,7 @@ describe('kubectl events', () => {
       ['events', '--for=bogus'],
       ['events', '-o', 'bogus'],
     ]) {
-      const recorded = oracle.find((o) => o.args.join(' ') === args.join(' '));
-      const r = runHeadless(s, `kubectl ${args.join(' ')}`, registry);
-      expect(recorded).toBeDefined();
-      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-        stdout: recorded?.stdout,
-        stderr: recorded?.stderr,
-        exitCode: recorded?.exitCode,
-      });
+      expectAsRecorded(s, args);
     }
   });
 });

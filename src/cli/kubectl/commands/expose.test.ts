@@ -9,17 +9,8 @@ import { reader, transact } from '../../../engine/world';
 import type { Session } from '../../program';
 import { createSession } from '../../shell/shell';
 import type { Recorded } from './create-testing';
-import { clientSide, kubectlLine, oracleFor, replay, run } from './create-testing';
-
-function expectLikeRecording(c: Recorded) {
-  const r = replay(c);
-  expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-    stdout: c.stdout,
-    stderr: c.stderr,
-    exitCode: c.exitCode,
-  });
-  expect(r.session.world).toBe(r.before);
-}
+import { clientSide, kubectlLine, oracleFor } from './create-testing';
+import { expectLikeRecording, run } from './testing';
 
 function deploymentWith(name: string, spec: PodSpec, selector?: LabelSelector): Deployment {
   const labels = { app: name };

@@ -8,46 +8,27 @@
 // - --sort-by: staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go
 // - --watch: get.go (watch) and staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go
 import { describe, expect, it } from 'vitest';
-import { create } from '../../../engine/k8s/apiserver';
-import { advance, transact } from '../../../engine/world';
 import type { Session } from '../../program';
 import { registry } from '../../programs';
-import { createSession, runHeadless } from '../../shell/shell';
+import { runHeadless } from '../../shell/shell';
 import oracle from '../__fixtures__/oracle.json';
-
-function deployment(name: string, replicas: number, image = 'nginx:1.27') {
-  return {
-    metadata: { name, labels: { app: name } },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'nginx', image }] },
-      },
-    },
-  };
-}
+import {
+  expectAsRecorded,
+  seedObject,
+  settleFor,
+  transcript as run,
+  withDeployments,
+} from './testing';
 
 /** A deployment `my-app` (2 replicas) and a Service in front of it, `settleMs` later. */
 function session(settleMs = 30_000): Session {
-  const s = createSession({ seed: 1 });
-  s.world = transact(s.world, 'test', (tx) =>
-    create(tx, 'Deployment', deployment('my-app', 2) as never),
-  ).world;
-  s.world = transact(s.world, 'test', (tx) =>
-    create(tx, 'Service', {
-      metadata: { name: 'my-app', labels: { app: 'my-app' } },
-      spec: { selector: { app: 'my-app' }, ports: [{ port: 80, targetPort: 80 }] },
-    } as never),
-  ).world;
-  if (settleMs > 0) s.world = advance(s.world, s.world.now + settleMs).world;
+  const s = withDeployments([['my-app', 2, 'nginx:1.27']], 0);
+  seedObject(s, 'Service', {
+    metadata: { name: 'my-app', labels: { app: 'my-app' } },
+    spec: { selector: { app: 'my-app' }, ports: [{ port: 80, targetPort: 80 }] },
+  });
+  settleFor(s, settleMs);
   return s;
-}
-
-function run(s: Session, cmd: string): string {
-  const r = runHeadless(s, cmd, registry);
-  return `${r.stdout}--stderr--\n${r.stderr}--exit ${r.exitCode}`;
 }
 
 describe('kubectl get tables', () => {
@@ -281,14 +262,7 @@ describe('kubectl get -o', () => {
     `);
   });
   it('refuses --show-labels with a machine format, as the oracle recorded', () => {
-    const recorded = oracle.find((o) => o.args.join(' ') === 'get pod x --show-labels -o yaml');
-    const r = runHeadless(s, 'kubectl get pod x --show-labels -o yaml', registry);
-    expect(recorded).toBeDefined();
-    expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-      stdout: recorded?.stdout,
-      stderr: recorded?.stderr,
-      exitCode: recorded?.exitCode,
-    });
+    expectAsRecorded(s, ['get', 'pod', 'x', '--show-labels', '-o', 'yaml']);
   });
   it('asks for a type when given none, as the oracle recorded', () => {
     const recorded = oracle.find((o) => o.args.join(' ') === 'get');

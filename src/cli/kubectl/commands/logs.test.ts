@@ -8,31 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { create } from '../../../engine/k8s/apiserver';
 import { reader, transact } from '../../../engine/world';
-import type { Session } from '../../program';
 import { createSession } from '../../shell/shell';
-import { clientSide, oracleFor, replay, run } from './create-testing';
+import { clientSide, oracleFor } from './create-testing';
 import { parseGoRFC3339, rfc3339Nano } from './logs';
-
-function story(targetPort = 8080): Session {
-  const s = createSession({ seed: 1 });
-  for (const line of [
-    'kubectl create deployment my-app --image=nginx:latest',
-    'sleep 5',
-    `kubectl expose deployment my-app --type=LoadBalancer --port=80 --target-port=${targetPort}`,
-    'sleep 5',
-    'kubectl scale deployment my-app --replicas=3',
-    'sleep 30',
-  ]) {
-    expect(run(s, line).exitCode).toBe(0);
-  }
-  return s;
-}
-
-function pods(s: Session): string[] {
-  return reader(s.world)
-    .list('Pod', 'default')
-    .map((p) => p.metadata?.name ?? '');
-}
+import { expectReplayed, openingStory as story, podNames as pods, run } from './testing';
 
 const NGINX_STARTUP = `/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
 /docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
@@ -50,12 +29,7 @@ describe('kubectl logs: what kubectl checks before asking the server', () => {
     .map(clientSide)
     .filter((x) => x !== undefined)) {
     it(`kubectl ${c.args.join(' ')}`, () => {
-      const r = replay(c);
-      expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({
-        stdout: c.stdout,
-        stderr: c.stderr,
-        exitCode: c.exitCode,
-      });
+      expectReplayed(c);
     });
   }
 

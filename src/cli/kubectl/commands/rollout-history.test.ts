@@ -9,19 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { create } from '../../../engine/k8s/apiserver';
 import type { Deployment } from '../../../engine/k8s/types';
 import { reader, transact } from '../../../engine/world';
-import oracle from '../__fixtures__/oracle.json';
 import type { Session } from '../../program';
-import { registry } from '../../programs';
-import { createSession, runHeadless } from '../../shell/shell';
-
-const run = (s: Session, line: string) => runHeadless(s, line, registry);
+import { createSession } from '../../shell/shell';
+import { ORACLE } from './create-testing';
+import { run, scaledApp } from './testing';
 
 /** my-app at revision 1 (nginx:latest) then 2 (nginx:1.27.3), settled. */
 function twoRevisions(): Session {
-  const s = createSession({ seed: 1 });
-  run(s, 'kubectl create deployment my-app --image=nginx:latest');
-  run(s, 'kubectl scale deployment my-app --replicas=3');
-  run(s, 'sleep 30');
+  const s = scaledApp();
   run(s, 'kubectl set image deployment/my-app nginx=nginx:1.27.3');
   run(s, 'sleep 60');
   return s;
@@ -44,13 +39,6 @@ const template = (hash: string, image: string) =>
   '  Containers:\n   nginx:\n' +
   `    Image:\t${image}\n    Port:\t<none>\n    Host Port:\t<none>\n    Environment:\t<none>\n    Mounts:\t<none>\n` +
   '  Volumes:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\t<none>\n';
-
-interface OracleEntry {
-  args: string[];
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
 
 describe('kubectl rollout history', () => {
   it('lists the revisions', () => {
@@ -254,7 +242,7 @@ describe('kubectl rollout undo', () => {
 
 describe('kubectl rollout, client-side', () => {
   it('matches the recorded kubectl v1.32 output', () => {
-    const entries = (oracle as OracleEntry[]).filter(
+    const entries = ORACLE.filter(
       (e) => e.args[0] === 'rollout' && !e.stderr.includes('connection refused'),
     );
     expect(entries.length).toBeGreaterThanOrEqual(15);

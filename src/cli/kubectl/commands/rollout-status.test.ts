@@ -8,20 +8,10 @@ import { remove } from '../../../engine/k8s/apiserver';
 import type { Deployment } from '../../../engine/k8s/types';
 import { SECOND } from '../../../engine/time';
 import { advance, reader, transact } from '../../../engine/world';
-import type { Session } from '../../program';
 import { registry } from '../../programs';
-import { createSession, runHeadless, startCommand } from '../../shell/shell';
+import { startCommand } from '../../shell/shell';
 import { deploymentStatus } from './rollout-status';
-
-const run = (s: Session, line: string) => runHeadless(s, line, registry);
-
-function app(): Session {
-  const s = createSession({ seed: 1 });
-  run(s, 'kubectl create deployment my-app --image=nginx:latest');
-  run(s, 'kubectl scale deployment my-app --replicas=3');
-  run(s, 'sleep 30');
-  return s;
-}
+import { run, scaledApp as app } from './testing';
 
 const waiting = (rest: string) => `Waiting for deployment "my-app" rollout to finish: ${rest}\n`;
 

@@ -8,18 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE, rfc3339, SECOND } from '../../../engine/time';
 import { reader } from '../../../engine/world';
 import type { Session } from '../../program';
-import { registry } from '../../programs';
-import { createSession, runHeadless } from '../../shell/shell';
-
-const run = (s: Session, line: string) => runHeadless(s, line, registry);
-
-function app(): Session {
-  const s = createSession({ seed: 1 });
-  run(s, 'kubectl create deployment my-app --image=nginx:latest');
-  run(s, 'kubectl scale deployment my-app --replicas=3');
-  run(s, 'sleep 30');
-  return s;
-}
+import { createSession } from '../../shell/shell';
+import { run, scaledApp as app } from './testing';
 
 const pods = (s: Session) =>
   reader(s.world)

@@ -5,13 +5,11 @@
 // pkg/genericclioptions/record_flags.go (--record's change-cause). Checked against kubectl v1.32.5
 // talking to a stub API server.
 import { describe, expect, it } from 'vitest';
-import oracle from '../__fixtures__/oracle.json';
 import { reader } from '../../../engine/world';
 import type { Session } from '../../program';
-import { registry } from '../../programs';
-import { createSession, runHeadless } from '../../shell/shell';
-
-const run = (s: Session, line: string) => runHeadless(s, line, registry);
+import { createSession } from '../../shell/shell';
+import { ORACLE } from './create-testing';
+import { run } from './testing';
 
 function session(): Session {
   const s = createSession({ seed: 1 });
@@ -25,13 +23,6 @@ const image = (s: Session, name = 'my-app') =>
     .get('Deployment', 'default', name)
     ?.spec?.template?.spec?.containers.map((c) => `${c.name}=${c.image}`)
     .join(',');
-
-interface OracleEntry {
-  args: string[];
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
 
 describe('kubectl set image', () => {
   it('updates the image and says so', () => {
@@ -225,7 +216,7 @@ describe('kubectl set image', () => {
   });
 
   it('matches the recorded kubectl v1.32 output for client-side errors', () => {
-    const entries = (oracle as OracleEntry[]).filter(
+    const entries = ORACLE.filter(
       (e) =>
         e.args[0] === 'set' &&
         e.args[1] === 'image' &&

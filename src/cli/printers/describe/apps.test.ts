@@ -15,11 +15,8 @@ import type {
   ReplicaSet,
 } from '../../../engine/k8s/types';
 import { describeDeployment, describeReplicaSet } from './apps';
+import { ago, NOW } from './fixtures';
 import { memoryReader } from './testing';
-
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-const ago = (seconds: number): string =>
-  new Date(NOW - seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const DEPLOYMENT_UID = 'd0d0d0d0-0000-4000-8000-000000000001';
 

@@ -3,12 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../../engine/k8s/types';
 import { describeEvents, eventInterval, searchEvents } from './events';
+import { ago, NOW } from './fixtures';
 import { memoryReader } from './testing';
 import { tabbedString } from './writer';
-
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-const ago = (seconds: number): string =>
-  new Date(NOW - seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const event = (over: Partial<Event>): Event => ({
   metadata: { name: 'e', namespace: 'default' },

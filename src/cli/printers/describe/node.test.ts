@@ -6,11 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, Node, Pod } from '../../../engine/k8s/types';
 import { describeNode, nodeRoles } from './node';
+import { ago, NOW } from './fixtures';
 import { memoryReader } from './testing';
-
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-const ago = (seconds: number): string =>
-  new Date(NOW - seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const worker: Node & { kind: 'Node' } = {
   kind: 'Node',

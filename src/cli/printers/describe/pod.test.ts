@@ -4,11 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, Pod } from '../../../engine/k8s/types';
 import { describePod, podQOS } from './pod';
+import { ago, NOW } from './fixtures';
 import { memoryReader } from './testing';
-
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-const ago = (seconds: number): string =>
-  new Date(NOW - seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const tolerations = [
   {

@@ -5,11 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoints, Event, Service } from '../../../engine/k8s/types';
 import { describeEndpoints, describeService, formatEndpointSlices } from './service';
+import { ago, NOW } from './fixtures';
 import { memoryReader } from './testing';
-
-const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
-const ago = (seconds: number): string =>
-  new Date(NOW - seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const loadBalancer: Service & { kind: 'Service' } = {
   kind: 'Service',
