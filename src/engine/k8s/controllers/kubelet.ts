@@ -4,6 +4,7 @@
 import type { ImageInfo } from '../../registry/catalog';
 import {
   backOffWaitingMessage,
+  formatGoDuration,
   lookupImage as catalogLookup,
   pulledMessage,
   pullDurationMs,
@@ -281,7 +282,7 @@ function advanceContainer(
         phase: 'crash-backoff',
         at: tx.now + backoff,
         crashBackoff: backoff,
-        message: `back-off ${goSeconds(backoff)} restarting failed container=${c.name} pod=${who}`,
+        message: `back-off ${formatGoDuration(backoff)} restarting failed container=${c.name} pod=${who}`,
       };
     }
     case 'crash-backoff':
@@ -300,12 +301,6 @@ function withHistory(prev: ContainerRt, next: ContainerRt): ContainerRt {
   if (prev.last !== undefined) kept.last = prev.last;
   if (prev.crashBackoff !== undefined) kept.crashBackoff = prev.crashBackoff;
   return { ...kept, ...next };
-}
-
-/** `10s`, `1m20s`, `5m0s`: Go's Duration for whole seconds, as the back-off message prints it. */
-function goSeconds(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }
 
 function waitingState(rt: ContainerRt | undefined) {
