@@ -106,7 +106,9 @@ function validateService(svc: Service): StatusCause[] {
       message: `Unsupported value: ${JSON.stringify(type)}: supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`,
     });
   const ports = svc.spec?.ports ?? [];
-  if (ports.length === 0 && type !== 'ExternalName')
+  // A headless Service needs no ports (ValidateService, pkg/apis/core/validation/validation.go).
+  const headless = svc.spec?.clusterIP === 'None';
+  if (ports.length === 0 && type !== 'ExternalName' && !headless)
     causes.push({ field: 'spec.ports', message: 'Required value' });
   ports.forEach((p, i) => {
     if (!(p.port >= 1 && p.port <= 65535))

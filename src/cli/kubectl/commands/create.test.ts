@@ -541,6 +541,10 @@ describe('kubectl create service and namespace against the server', () => {
       'service/headless created\n',
     );
     expect(reader(s.world).get('Service', 'default', 'headless')?.spec?.clusterIP).toBe('None');
+    // A headless Service may have no ports at all (ValidateService, pkg/apis/core/validation).
+    expect(run(s, 'kubectl create service clusterip bare --clusterip=None').stdout).toBe(
+      'service/bare created\n',
+    );
     expect(
       run(
         s,
