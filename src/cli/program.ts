@@ -1,7 +1,8 @@
 // What a program of the shell is: a name, a one-line summary for `help`, and a run function.
 // A program that waits on the simulated clock is a generator: each value it yields is the
 // simulated time (ms) at which it wants to run again; its return value is the exit code.
-import type { World } from '../engine/world';
+import type { Change } from '../engine/k8s/store';
+import type { TxResult, World } from '../engine/world';
 
 export interface Session {
   world: World;
@@ -9,6 +10,18 @@ export interface Session {
   env: Record<string, string>;
   /** Every command as typed, oldest first, as bash's history keeps it. */
   history: string[];
+  /**
+   * When present, every change the session's own commands make is appended here (the timeline
+   * drains it); the controllers' reactions come from whoever moves the clock.
+   */
+  journal?: Change[];
+}
+
+/** Keeps what a transaction did: its world, and its changes in the journal. */
+export function keep<T>(session: Session, r: TxResult<T>): T {
+  session.world = r.world;
+  session.journal?.push(...r.changes);
+  return r.result;
 }
 
 export type Run = Generator<number, number, void>;

@@ -6,6 +6,7 @@ import type { ObjectReader } from '../../engine/k8s/types';
 import type { World } from '../../engine/world';
 import { reader, transact } from '../../engine/world';
 import type { Run, Session } from '../program';
+import { keep } from '../program';
 import type { FlagSpec, Flags } from './flags';
 
 export interface KubectlCommand {
@@ -74,9 +75,7 @@ export class KubectlContext {
 
   /** Runs `fn` against the API server; a result with ok: false leaves the world as it was. */
   transact<T>(manager: string, fn: (tx: Tx) => T): T {
-    const r = transact(this.session.world, manager, fn);
-    this.session.world = r.world;
-    return r.result;
+    return keep(this.session, transact(this.session.world, manager, fn));
   }
 
   /** `error: …` then cobra's `See 'kubectl x --help' for usage.` (flag problems). */

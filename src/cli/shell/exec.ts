@@ -86,6 +86,7 @@ function* substitute(
     },
     env: { ...session.env, '?': String(status) },
     history: session.history,
+    ...(session.journal ? { journal: session.journal } : {}),
   };
   let stdout = '';
   const code = yield* execute(subshell, s.text, registry, {

@@ -6,6 +6,7 @@ import { dial, requestRng, TERMINAL_IP } from '../../../engine/k8s/network';
 import type { Tx } from '../../../engine/k8s/store';
 import { transact } from '../../../engine/world';
 import type { ProgramContext } from '../../program';
+import { keep } from '../../program';
 import { exchange } from './exchange';
 import type { Options } from './options';
 import type { Report } from './output';
@@ -24,9 +25,7 @@ export function* transfer(
 ): Generator<number, number, void> {
   const session = ctx.session;
   const inTx = <T>(fn: (tx: Tx) => T): T => {
-    const r = transact(session.world, 'curl', fn);
-    session.world = r.world;
-    return r.result;
+    return keep(session, transact(session.world, 'curl', fn));
   };
   const t0 = session.world.now;
   const quiet = o.silent && !o.showError;

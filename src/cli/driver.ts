@@ -1,0 +1,162 @@
+// Drives a shell session from outside, as the browser does: Enter starts a command, the clock
+// (moved by real time, or by "settle now") lets waiting commands go on and controllers react.
+// Everything that happens is reported as records, in order, for the terminal and the timeline.
+import type { Change } from '../engine/k8s/store';
+import { MINUTE, SECOND } from '../engine/time';
+import { advance, nextEventTime, type World } from '../engine/world';
+import type { Run, Session } from './program';
+import type { Registry } from './shell/exec';
+import { startCommand } from './shell/shell';
+import { INTERRUPTED } from './shell/shell';
+
+export type DriverRecord =
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'start'; command: number; text: string; time: number }
+  /** `command` is the running command whose transaction made them; null for the controllers. */
+  | { type: 'changes'; command: number | null; changes: Change[]; time: number; world: World }
+  | { type: 'end'; command: number; exitCode: number; time: number; interrupted: boolean };
+
+interface Running {
+  id: number;
+  run: Run;
+  /** When the command wants to run again (simulated ms). */
+  wakeAt: number;
+}
+
+export class Driver {
+  private running: Running | undefined;
+  private nextId: number;
+
+  constructor(
+    readonly session: Session,
+    private readonly registry: Registry,
+    private readonly emit: (record: DriverRecord) => void,
+    /** The id the next command gets (continues a restored session's numbering). */
+    firstId = 0,
+  ) {
+    this.nextId = firstId;
+    session.journal ??= [];
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  get now(): number {
+    return this.session.world.now;
+  }
+
+  /** The next simulated time at which anything happens: a timer or the running command. */
+  get nextDue(): number | undefined {
+    const timer = nextEventTime(this.session.world);
+    const wake = this.running?.wakeAt;
+    if (timer === undefined) return wake;
+    return wake === undefined ? timer : Math.min(timer, wake);
+  }
+
+  /** Starts a complete command. Refused while another runs (the terminal queues typed input). */
+  submit(text: string): boolean {
+    if (this.running) return false;
+    const id = this.nextId++;
+    this.emit({ type: 'start', command: id, text, time: this.now });
+    const run = startCommand(this.session, text, this.registry, {
+      stdout: (t) => this.emit({ type: 'output', stream: 'stdout', text: t }),
+      stderr: (t) => this.emit({ type: 'output', stream: 'stderr', text: t }),
+    });
+    this.step({ id, run, wakeAt: this.now });
+    return true;
+  }
+
+  /** Ctrl-C: ends the running command with bash's 130; at an idle prompt, only sets `$?`. */
+  interrupt(): void {
+    const r = this.running;
+    this.session.env['?'] = String(INTERRUPTED);
+    if (!r) return;
+    this.running = undefined;
+    r.run.return(INTERRUPTED);
+    this.flushJournal(r.id);
+    this.emit({
+      type: 'end',
+      command: r.id,
+      exitCode: INTERRUPTED,
+      time: this.now,
+      interrupted: true,
+    });
+  }
+
+  /** Moves the clock to `to`, resuming the running command whenever it is due. */
+  advanceTo(to: number): void {
+    for (;;) {
+      const due = this.nextDue;
+      if (due === undefined || due > to) break;
+      this.moveClock(Math.max(due, this.now));
+      const r = this.running;
+      if (r && r.wakeAt <= this.now) this.step(r);
+    }
+    if (to > this.now) this.moveClock(to);
+  }
+
+  /**
+   * "Settle now": advances until nothing has changed for `quiet` (60 simulated seconds) or
+   * `limit` (10 minutes) has passed, since back-offs never end. A still world keeps its clock.
+   */
+  settle(quiet = 60 * SECOND, limit = 10 * MINUTE): void {
+    const end = this.now + limit;
+    let lastChange = this.now;
+    for (;;) {
+      const due = this.nextDue;
+      if (due === undefined || due > end || due > lastChange + quiet) break;
+      const before = this.session.world.cluster;
+      const wasBusy = this.busy;
+      this.advanceTo(due);
+      if (this.session.world.cluster !== before || wasBusy !== this.busy) lastChange = this.now;
+    }
+  }
+
+  private moveClock(to: number): void {
+    const step = advance(this.session.world, to);
+    this.session.world = step.world;
+    if (step.changes.length > 0) {
+      this.emit({
+        type: 'changes',
+        command: null,
+        changes: step.changes,
+        time: this.now,
+        world: this.session.world,
+      });
+    }
+  }
+
+  private step(r: Running): void {
+    this.running = r;
+    const next = r.run.next();
+    this.flushJournal(r.id);
+    if (this.running !== r) return;
+    if (next.done) {
+      this.running = undefined;
+      this.emit({
+        type: 'end',
+        command: r.id,
+        exitCode: next.value,
+        time: this.now,
+        interrupted: false,
+      });
+      return;
+    }
+    // A command never waits for less than a tick, as headless.
+    r.wakeAt = Math.max(next.value, this.now + 1);
+  }
+
+  private flushJournal(id: number): void {
+    const journal = this.session.journal;
+    if (!journal || journal.length === 0) return;
+    const changes = journal.splice(0);
+    this.emit({
+      type: 'changes',
+      command: id,
+      changes,
+      time: this.now,
+      world: this.session.world,
+    });
+  }
+}
