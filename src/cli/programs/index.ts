@@ -1,9 +1,13 @@
 // The programs the tutorial's shell can run.
 import type { Program } from '../program';
-import { kubectl } from '../kubectl/kubectl';
+import { completeKubectl } from '../complete';
+import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
 import { curl } from './curl';
 import { grep, head, tail, wc } from './text';
+import { watchProgram } from './watch';
+
+const kubectl: Program = { ...kubectlProgram, complete: completeKubectl };
 
 const programs: Program[] = [
   kubectl,
@@ -20,5 +24,6 @@ const programs: Program[] = [
   wc,
 ];
 programs.push(helpProgram(() => programs));
+programs.push(watchProgram(() => registry));
 
 export const registry: ReadonlyMap<string, Program> = new Map(programs.map((p) => [p.name, p]));
