@@ -1,8 +1,10 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // `base: './'` keeps every asset URL relative, so dist/ works from any path on any static
 // file server (a docs site may host it under /tutorial/).
 export default defineConfig({
   base: './',
+  plugins: [react()],
   build: { outDir: 'dist', target: 'es2022' },
 });

@@ -1,0 +1,227 @@
+// The page's store: binds a live session to React, drives its clock with real time, saves it.
+// No simulation happens here: the session and the engine do that.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { World } from '../engine/world';
+import type { TimelineEntry } from '../cli/timeline';
+import { LiveSession } from './live';
+import type { ThemeChoice } from './params';
+import { encode, type Settings, SAVE_FORMAT, type Storage } from './persist';
+
+export interface Selection {
+  entry: number;
+  /** A follow-up of the entry (its index), or null for the command itself. */
+  followUp: number | null;
+}
+
+export interface AppState extends Settings {
+  live: LiveSession;
+  /** The live session's revision when the store last looked. */
+  revision: number;
+  /** Simulated time (ms), refreshed at least once per simulated second. */
+  now: number;
+  busy: boolean;
+  theme: ThemeChoice;
+  selection: Selection | null;
+  saved: boolean;
+  /** A message for the person (e.g. a saved session that could not be read). */
+  notice: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  speed: 1,
+  paused: false,
+  hideServerFields: true,
+  fontSize: 14,
+};
+
+export const FONT_SIZES = [12, 14, 16, 18, 20, 24, 28, 32, 40] as const;
+
+export interface AppOptions {
+  live: LiveSession;
+  settings: Settings;
+  theme: ThemeChoice;
+  storage: Storage;
+  notice?: string;
+  /** Called whenever a save starts (false) and ends (true). */
+  onSaved?: (saved: boolean) => void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface App {
+  store: AppStore;
+  /** Real milliseconds passed: moves the simulated clock by that times the speed. */
+  frame(realMs: number): void;
+  settleNow(): void;
+  setSpeed(speed: number): void;
+  togglePause(): void;
+  select(selection: Selection | null): void;
+  setHideServerFields(hide: boolean): void;
+  setFontSize(size: number): void;
+  setTheme(theme: ThemeChoice): void;
+  /** Starts a fresh session with the same seed (or `seed`). */
+  reset(seed?: number): Promise<void>;
+  /** Writes the session now; resolves when it is stored. */
+  save(): Promise<void>;
+  dispose(): void;
+}
+
+/** Longest real step the clock takes at once (a tab woken from sleep does not jump an hour). */
+const MAX_FRAME = 250;
+/** Saving while the clock runs waits this long after the last change (real ms). */
+const SAVE_DELAY = 2000;
+
+export function createApp(options: AppOptions): App {
+  const store = createStore<AppState>()(() => ({
+    ...options.settings,
+    live: options.live,
+    revision: options.live.revision,
+    now: options.live.now,
+    busy: options.live.busy,
+    theme: options.theme,
+    selection: null,
+    saved: true,
+    notice: options.notice,
+  }));
+
+  let unsubscribe = () => {};
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let saveDue = Infinity;
+  let saving: Promise<void> = Promise.resolve();
+  /** Something the person did (a command, a setting) is not in storage yet. */
+  let unsaved = false;
+
+  const markSaved = (saved: boolean) => {
+    if (store.getState().saved !== saved) store.setState({ saved });
+    options.onSaved?.(saved);
+  };
+
+  const save = (): Promise<void> => {
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = undefined;
+    saveDue = Infinity;
+    unsaved = false;
+    const s = store.getState();
+    const settings: Settings = {
+      speed: s.speed,
+      paused: s.paused,
+      hideServerFields: s.hideServerFields,
+      fontSize: s.fontSize,
+    };
+    const text = encode({ format: SAVE_FORMAT, live: s.live.save(), settings });
+    saving = saving
+      .then(() => options.storage.write(text))
+      .catch((e: unknown) => console.error('Saving the session failed', e))
+      .then(() => {
+        if (!unsaved) markSaved(true);
+      });
+    return saving;
+  };
+
+  /**
+   * Saves within `delay` ms. The controllers change the world many times a second while the
+   * clock runs; their changes are saved at most every SAVE_DELAY, a person's at once.
+   */
+  const scheduleSave = (delay: number, byPerson: boolean) => {
+    if (byPerson) {
+      unsaved = true;
+      markSaved(false);
+    }
+    const due = Date.now() + delay;
+    if (saveTimer !== undefined && saveDue <= due) return;
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveDue = due;
+    saveTimer = setTimeout(() => void save(), delay);
+  };
+
+  const sync = () => {
+    const live = store.getState().live;
+    if (live.revision !== store.getState().revision) {
+      store.setState({ revision: live.revision, now: live.now, busy: live.busy });
+    } else if (Math.floor(live.now / 1000) !== Math.floor(store.getState().now / 1000)) {
+      store.setState({ now: live.now });
+    }
+  };
+
+  const attach = (live: LiveSession) => {
+    unsubscribe();
+    unsubscribe = live.subscribe((record) => {
+      if (record.type === 'end') scheduleSave(0, true);
+      else if (record.type === 'start') scheduleSave(SAVE_DELAY, true);
+      else if (record.type === 'changes') scheduleSave(SAVE_DELAY, false);
+    });
+  };
+  attach(options.live);
+
+  const settingsChanged = () => scheduleSave(SAVE_DELAY, true);
+
+  return {
+    store,
+    frame(realMs) {
+      const s = store.getState();
+      if (!s.paused && s.speed > 0) s.live.tick(Math.min(realMs, MAX_FRAME) * s.speed);
+      sync();
+    },
+    settleNow() {
+      store.getState().live.settle();
+      sync();
+    },
+    setSpeed(speed) {
+      store.setState({ speed, paused: false });
+      settingsChanged();
+    },
+    togglePause() {
+      store.setState({ paused: !store.getState().paused });
+      settingsChanged();
+    },
+    select(selection) {
+      store.setState({ selection });
+    },
+    setHideServerFields(hideServerFields) {
+      store.setState({ hideServerFields });
+      settingsChanged();
+    },
+    setFontSize(fontSize) {
+      store.setState({ fontSize });
+      settingsChanged();
+    },
+    setTheme(theme) {
+      store.setState({ theme });
+    },
+    async reset(seed) {
+      const old = store.getState().live;
+      const live = new LiveSession({ seed: seed ?? old.session.world.seed });
+      attach(live);
+      store.setState({
+        live,
+        revision: live.revision,
+        now: live.now,
+        busy: false,
+        selection: null,
+        notice: undefined,
+      });
+      await save();
+    },
+    save,
+    dispose() {
+      unsubscribe();
+      if (saveTimer !== undefined) clearTimeout(saveTimer);
+    },
+  };
+}
+
+/** The entry a selection points at. */
+export function selectedEntry(state: AppState): TimelineEntry | undefined {
+  const sel = state.selection;
+  if (!sel) return undefined;
+  return state.live.timeline.entries.find((e) => e.id === sel.entry);
+}
+
+/** The world the cluster view shows: the selected moment's, or now's. */
+export function shownWorld(state: AppState): { world: World; past: boolean } {
+  const entry = selectedEntry(state);
+  const sel = state.selection;
+  if (!entry || !sel) return { world: state.live.session.world, past: false };
+  const follow = sel.followUp === null ? undefined : entry.followUps[sel.followUp];
+  return { world: follow?.world ?? entry.worldAfter, past: true };
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { SECOND } from '../engine/time';
+import { createApp, DEFAULT_SETTINGS, shownWorld } from './app';
+import { LiveSession } from './live';
+import { readParams, withoutSeed } from './params';
+import { CorruptSave, decode, encode, load, SAVE_FORMAT, type Storage } from './persist';
+
+function memoryStorage(): Storage & { text: string | undefined; writes: number } {
+  const s = {
+    text: undefined as string | undefined,
+    writes: 0,
+    read: async () => s.text,
+    write: async (t: string) => {
+      s.text = t;
+      s.writes++;
+    },
+    clear: async () => {
+      s.text = undefined;
+    },
+  };
+  return s;
+}
+
+const saveOf = (live: LiveSession) => ({
+  format: SAVE_FORMAT,
+  live: live.save(),
+  settings: DEFAULT_SETTINGS,
+});
+
+function outputOf(live: LiveSession): () => string {
+  let text = '';
+  live.subscribe((r) => {
+    if (r.type === 'output') text += r.text;
+  });
+  return () => text;
+}
+
+describe('saving a session', () => {
+  it('restores exactly: the same world, history, timeline and terminal, and goes on the same', () => {
+    const live = new LiveSession({ seed: 3 });
+    live.submit('kubectl create deployment my-app --image=nginx:1.27.0 --replicas=2');
+    live.tick(20 * SECOND);
+    live.submit('kubectl scale deployment my-app --replicas=3');
+    live.tick(5 * SECOND);
+    const restored = new LiveSession(decode(encode(saveOf(live))).live);
+    expect(restored.now).toBe(live.now);
+    expect(restored.history).toEqual(live.history);
+    expect(restored.transcript).toBe(live.transcript);
+    expect(restored.transcript).toContain('$ kubectl scale deployment my-app --replicas=3\n');
+    expect(restored.timeline.entries.map((e) => e.text)).toEqual(
+      live.timeline.entries.map((e) => e.text),
+    );
+    const a = outputOf(live);
+    const b = outputOf(restored);
+    for (const l of [live, restored]) {
+      l.tick(40 * SECOND);
+      l.submit('kubectl get pods -o wide');
+      l.submit('kubectl get events');
+    }
+    expect(b()).toBe(a());
+    expect(a()).toContain('Running');
+  });
+
+  it('keeps shared snapshots shared, so a long timeline stays small', () => {
+    const live = new LiveSession({ seed: 1 });
+    live.submit('kubectl create deployment my-app --image=nginx:1.27.0');
+    for (let i = 0; i < 20; i++) {
+      live.submit(`kubectl scale deployment my-app --replicas=${(i % 3) + 1}`);
+      live.tick(10 * SECOND);
+    }
+    const text = encode(saveOf(live));
+    const flat = JSON.stringify(saveOf(live));
+    expect(text.length * 5).toBeLessThan(flat.length);
+    const [a0, b0] = live.timeline.entries;
+    expect(a0!.worldAfter.cluster.objects.Node['']).toBe(b0!.worldAfter.cluster.objects.Node['']);
+    const [a, b] = decode(text).live.timeline.entries;
+    // What two snapshots shared before the round trip, they share after it.
+    expect(a!.worldAfter.cluster.objects.Node['']).toBe(b!.worldAfter.cluster.objects.Node['']);
+  });
+
+  it('rejects what is not a saved session, with a reason', () => {
+    expect(() => decode('garbage')).toThrow(CorruptSave);
+    expect(() => decode(42)).toThrow(/not a saved session/);
+    expect(() => decode(encode({ format: 99 } as never))).toThrow(/unknown format 99/);
+    const broken = saveOf(new LiveSession({ seed: 1 }));
+    (broken.live as { transcript: unknown }).transcript = 5;
+    expect(() => decode(encode(broken))).toThrow(/missing/);
+  });
+
+  it('loads nothing from empty storage', async () => {
+    expect(await load(memoryStorage())).toBeUndefined();
+  });
+});
+
+describe('the app store', () => {
+  const make = () => {
+    const storage = memoryStorage();
+    const app = createApp({
+      live: new LiveSession({ seed: 1 }),
+      settings: { ...DEFAULT_SETTINGS },
+      theme: 'system',
+      storage,
+    });
+    return { app, storage };
+  };
+
+  it('moves the simulated clock with real time times the speed, and not when paused', () => {
+    const { app } = make();
+    const t0 = app.store.getState().now;
+    app.frame(100);
+    expect(app.store.getState().live.now).toBe(t0 + 100);
+    app.setSpeed(5);
+    app.frame(100);
+    expect(app.store.getState().live.now).toBe(t0 + 600);
+    app.togglePause();
+    app.frame(100);
+    expect(app.store.getState().live.now).toBe(t0 + 600);
+    // A frame after a long sleep does not jump far.
+    app.togglePause();
+    app.setSpeed(1);
+    app.frame(60_000);
+    expect(app.store.getState().live.now).toBe(t0 + 850);
+    app.dispose();
+  });
+
+  it('settles now, and saves after a command ends', async () => {
+    const { app, storage } = make();
+    const live = app.store.getState().live;
+    live.submit('kubectl create deployment my-app --image=nginx:1.27.0');
+    live.submit('kubectl rollout status deployment/my-app');
+    expect(app.store.getState().live.busy).toBe(true);
+    app.settleNow();
+    expect(app.store.getState().busy).toBe(false);
+    await app.save();
+    expect(app.store.getState().saved).toBe(true);
+    const back = decode(storage.text);
+    expect(back.live.session.history).toEqual([
+      'kubectl create deployment my-app --image=nginx:1.27.0',
+      'kubectl rollout status deployment/my-app',
+    ]);
+    app.dispose();
+  });
+
+  it('time travels to a selected entry and back to now', () => {
+    const { app } = make();
+    const live = app.store.getState().live;
+    live.submit('kubectl create deployment my-app --image=nginx:1.27.0');
+    app.frame(200);
+    live.submit('kubectl scale deployment my-app --replicas=3');
+    app.frame(200);
+    const [create] = live.timeline.entries;
+    app.select({ entry: create!.id, followUp: null });
+    const past = shownWorld(app.store.getState());
+    expect(past.past).toBe(true);
+    expect(past.world).toBe(create!.worldAfter);
+    app.select(null);
+    expect(shownWorld(app.store.getState()).world).toBe(live.session.world);
+    app.dispose();
+  });
+
+  it('resets to a fresh session with the same seed', async () => {
+    const { app, storage } = make();
+    app.store.getState().live.submit('kubectl create deployment my-app --image=nginx:1.27.0');
+    await app.reset();
+    const live = app.store.getState().live;
+    expect(live.history).toEqual([]);
+    expect(live.timeline.entries).toEqual([]);
+    expect(live.session.world.seed).toBe(1);
+    expect(decode(storage.text).live.session.history).toEqual([]);
+    app.dispose();
+  });
+});
+
+describe('URL parameters', () => {
+  it('reads seed, speed and theme, ignoring nonsense', () => {
+    expect(readParams('?seed=42&speed=20&theme=dark')).toEqual({
+      seed: 42,
+      speed: 20,
+      theme: 'dark',
+    });
+    expect(readParams('?seed=abc&speed=-1&theme=pink')).toEqual({
+      seed: undefined,
+      speed: undefined,
+      theme: undefined,
+    });
+  });
+
+  it('drops the seed from the URL so that a reload continues', () => {
+    expect(withoutSeed('http://h/tutorial/?seed=1&speed=5')).toBe('http://h/tutorial/?speed=5');
+  });
+});
