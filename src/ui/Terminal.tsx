@@ -1,6 +1,6 @@
 // The terminal pane. xterm keeps its own state; React only creates it, passes option changes on
 // and destroys it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { createTerminal, type TerminalHandle, type TerminalHost } from './adapters/terminal';
 
 export interface TerminalProps {
@@ -13,6 +13,7 @@ export function Terminal({ host, theme, fontSize }: TerminalProps) {
   const element = useRef<HTMLDivElement>(null);
   const handle = useRef<TerminalHandle | null>(null);
   const options = useRef({ theme, fontSize });
+  const hint = useId();
 
   useEffect(() => {
     const el = element.current;
@@ -36,7 +37,16 @@ export function Terminal({ host, theme, fontSize }: TerminalProps) {
       ref={element}
       data-testid="terminal"
       className="terminal-pane"
+      role="group"
+      aria-label="Terminal"
+      aria-describedby={hint}
       style={{ width: '100%', height: '100%', minHeight: 0, overflow: 'hidden' }}
-    />
+    >
+      {/* Inside the pane (xterm adds its own elements after it): a sibling would be a cell of the
+          page's grid. */}
+      <span id={hint} className="visually-hidden">
+        Press Escape then Tab to move focus out of the terminal.
+      </span>
+    </div>
   );
 }

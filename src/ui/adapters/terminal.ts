@@ -1,12 +1,13 @@
 // xterm.js behind a small factory: the DOM renderer (its rows are text a screen reader and a test
 // can read), fitted to its pane, themed. What happens at the prompt lives in the pure
-// TerminalController (src/ui/terminal/lineEditor.ts); this file only wires xterm to it.
+// TerminalController (src/ui/terminal/controller.ts); this file only wires xterm to it.
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { DriverRecord } from '../../cli/driver';
 import { PS1, PS2 } from '../../store/live';
-import { TerminalController } from '../terminal/lineEditor';
+import { TerminalController } from '../terminal/controller';
+import { escapeThenTab } from '../terminal/escapeThenTab';
 
 /** The session as the terminal sees it (LiveSession in src/store/live.ts is one). */
 export interface TerminalHost {
@@ -21,6 +22,8 @@ export interface TerminalHost {
   echo(text: string): void;
   completions(line: string, cursor: number): { start: number; candidates: string[] };
   subscribe(listener: (record: DriverRecord) => void): () => void;
+  /** Commands to put on the prompt, for the person to read, edit and run. */
+  onSuggest?(listener: (text: string) => void): () => void;
   /** Told the terminal's size in characters, for programs that fill the screen (watch). */
   resize?(columns: number, rows: number): void;
 }
@@ -108,8 +111,11 @@ export function createTerminal(
   term.open(element);
 
   // With text selected, Ctrl-C copies (as in most terminals on the web) instead of interrupting;
-  // Ctrl-V is left to the browser, whose paste event xterm turns into input.
+  // Ctrl-V is left to the browser, whose paste event xterm turns into input. The Tab after
+  // Escape is left to the browser too, which moves focus out of the terminal with it.
+  const leaving = escapeThenTab();
   term.attachCustomKeyEventHandler((e) => {
+    if (leaving(e)) return false;
     if (e.type !== 'keydown' || !e.ctrlKey || e.altKey || e.metaKey) return true;
     const key = e.key.toLowerCase();
     if (key === 'c' && !e.shiftKey && term.hasSelection()) return false;
@@ -135,6 +141,10 @@ export function createTerminal(
   controller.start(host.transcript);
 
   const unsubscribe = host.subscribe((record) => controller.record(record));
+  const unsuggest = host.onSuggest?.((text) => {
+    controller.suggest(text);
+    term.focus();
+  });
   const onData = term.onData((data) => controller.input(data));
   const onResize = term.onResize(({ cols, rows }) => {
     controller.resize(cols);
@@ -158,6 +168,7 @@ export function createTerminal(
       cancelAnimationFrame(frame);
       observer.disconnect();
       unsubscribe();
+      unsuggest?.();
       onData.dispose();
       onResize.dispose();
       term.dispose();
