@@ -1,0 +1,41 @@
+// The terminal behaves as a shell does: Ctrl-C ends a waiting command, Tab completes names.
+import { expect, test } from './fixtures';
+
+test('Ctrl-C stops a waiting rollout status and returns to the prompt', async ({
+  app,
+  terminal,
+}) => {
+  await app.open({ seed: 1 });
+  // An image the registry does not have: the rollout never finishes, so status waits.
+  expect(await terminal.run('kubectl create deployment my-app --image=nginx:2.27.0')).toBe(
+    'deployment.apps/my-app created',
+  );
+  await terminal.type('kubectl rollout status deployment/my-app');
+  await terminal.waitForText(
+    /^Waiting for deployment "my-app" rollout to finish: 0 of 1 updated replicas are available\.\.\.$/m,
+  );
+  expect(await terminal.lastLine()).not.toBe('$');
+
+  await terminal.press('Control+C');
+  await terminal.waitForText(/\^C\n\$$/);
+
+  // The shell is usable again, and the interrupted command changed nothing.
+  const out = await terminal.run('kubectl get deployments');
+  expect(out).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nmy-app\s+0\/1\s+1\s+0\s/);
+});
+
+test('Tab completes a deployment name, and the completed line runs', async ({ app, terminal }) => {
+  await app.open({ seed: 1 });
+  await terminal.run('kubectl create deployment my-app --image=nginx:1.27.0');
+
+  await terminal.typeKeys('kubectl scale deployment m');
+  await terminal.press('Tab');
+  await expect.poll(() => terminal.lastLine()).toBe('$ kubectl scale deployment my-app');
+
+  await terminal.typeKeys(' --replicas=2');
+  await terminal.press('Enter');
+  await terminal.waitForPrompt();
+  await terminal.waitForText(
+    /^\$ kubectl scale deployment my-app +--replicas=2\ndeployment\.apps\/my-app scaled\n\$$/m,
+  );
+});
