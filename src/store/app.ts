@@ -68,6 +68,8 @@ export interface App {
 
 /** Longest real step the clock takes at once (a tab woken from sleep does not jump an hour). */
 const MAX_FRAME = 250;
+/** A person's command is saved this long after it ends (real ms), once its output is drawn. */
+const AFTER_PAINT = 150;
 /** Saving while the clock runs waits this long after the last change (real ms). */
 const SAVE_DELAY = 2000;
 
@@ -143,10 +145,23 @@ export function createApp(options: AppOptions): App {
     }
   };
 
+  // The panes redraw in a task after the frame is painted, so that a command's output reaches
+  // the terminal's screen without waiting for the timeline, the diff and the cluster view.
+  let syncQueued = false;
+  const syncAfterPaint = () => {
+    if (syncQueued) return;
+    syncQueued = true;
+    setTimeout(() => {
+      syncQueued = false;
+      sync();
+    }, 0);
+  };
+
   const attach = (live: LiveSession) => {
     unsubscribe();
     unsubscribe = live.subscribe((record) => {
-      if (record.type === 'end') scheduleSave(0, true);
+      // Not at once: the command's output is drawn first, then the save (tens of ms) runs.
+      if (record.type === 'end') scheduleSave(AFTER_PAINT, true);
       else if (record.type === 'start') scheduleSave(SAVE_DELAY, true);
       else if (record.type === 'changes') scheduleSave(SAVE_DELAY, false);
     });
@@ -160,7 +175,7 @@ export function createApp(options: AppOptions): App {
     frame(realMs) {
       const s = store.getState();
       if (!s.paused && s.speed > 0) s.live.tick(Math.min(realMs, MAX_FRAME) * s.speed);
-      sync();
+      syncAfterPaint();
     },
     settleNow() {
       store.getState().live.settle();
