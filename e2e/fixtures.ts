@@ -189,7 +189,17 @@ export class AppPage {
     if (options.theme !== undefined) q.set('theme', options.theme);
     const search = q.toString();
     await this.page.goto(search ? `./?${search}` : './');
+    await this.waitReady();
+  }
+
+  /**
+   * The terminal shows its prompt before the simulator has loaded; the other panes arrive with
+   * it. Waits for both.
+   */
+  async waitReady(): Promise<void> {
     await this.terminal.waitForPrompt();
+    await expect(this.page.locator('[aria-busy=true]')).toHaveCount(0);
+    await expect(this.button('Settle now')).toBeVisible();
   }
 
   async settle(): Promise<void> {
@@ -204,7 +214,7 @@ export class AppPage {
   async reload(): Promise<void> {
     await this.waitSaved();
     await this.page.reload();
-    await this.terminal.waitForPrompt();
+    await this.waitReady();
   }
 
   /** Replaces the saved session with `value`, from a blank page on the same origin. */

@@ -39,3 +39,24 @@ test('Tab completes a deployment name, and the completed line runs', async ({ ap
     /^\$ kubectl scale deployment my-app +--replicas=2\ndeployment\.apps\/my-app scaled\n\$$/m,
   );
 });
+
+test('the terminal takes a command before the simulator has arrived, and runs it when it does', async ({
+  page,
+  terminal,
+}) => {
+  // Hold back every script but the page's first one, as a slow network would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/(?!index-)[^/]+\.js$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto('./?seed=1');
+  await terminal.waitForPrompt();
+  await expect(page.getByRole('button', { name: 'Settle now' })).toHaveCount(0);
+  await terminal.type('kubectl create deployment early --image=nginx:1.27.0');
+  release();
+  await terminal.waitForText(/^deployment\.apps\/early created\n\$$/m);
+  await expect(page.getByRole('button', { name: 'Settle now' })).toBeVisible();
+  expect(await terminal.run('kubectl get deployments -o name')).toBe('deployment.apps/early');
+});

@@ -1,12 +1,13 @@
-// The page's entry: restores the saved session (or starts the one the URL asks for), then
-// renders. A saved session that cannot be read never leaves a blank page: it offers a reset.
+// The page's entry. It restores the saved screen and shows the terminal at once, while the
+// simulator loads beside it; a saved session that cannot be read never leaves a blank page, it
+// offers a reset.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApp, DEFAULT_SETTINGS, type App as AppApi } from './store/app';
-import { LiveSession } from './store/live';
+import type { App as AppApi } from './store/app';
+import { DeferredHost } from './store/deferred';
 import { readParams, withoutSeed } from './store/params';
-import { CorruptSave, indexedDbStorage, load, type Saved } from './store/persist';
-import { App } from './ui/App';
+import { CorruptSave, DEFAULT_SETTINGS, indexedDbStorage, load, type Saved } from './store/persist';
+import { Page } from './ui/App';
 import { AppContext } from './ui/context';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { Recovery } from './ui/Recovery';
@@ -15,86 +16,68 @@ import './ui/styles.css';
 const DEFAULT_SEED = 1;
 const params = readParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
+// Fetched at once, in parallel with reading the saved session.
+const simulator = import('./store/boot');
 
-function start(saved: Saved | undefined, seed: number, notice?: string): void {
-  const live = saved ? new LiveSession(saved.live) : new LiveSession({ seed });
-  const settings = { ...DEFAULT_SETTINGS, ...saved?.settings };
-  if (params.speed !== undefined) {
-    settings.speed = params.speed;
-    settings.paused = params.speed === 0;
-  }
-  const app = createApp({
-    live,
-    settings,
+function render(app: AppApi | null, host: DeferredHost, saved: Saved | undefined): void {
+  const initial = {
     theme: params.theme ?? 'system',
-    storage: indexedDbStorage,
-    ...(notice ? { notice } : {}),
-    onSaved: (done) => (document.documentElement.dataset.saved = String(done)),
-  });
-  if (!saved) void app.save();
-  runClock(app);
+    fontSize: saved?.settings.fontSize ?? DEFAULT_SETTINGS.fontSize,
+  };
   root.render(
     <StrictMode>
       <AppContext.Provider value={app}>
-        <ErrorBoundary name="the page" onReset={() => void app.reset()}>
-          <App />
+        <ErrorBoundary name="the page" onReset={() => void app?.reset()}>
+          <Page app={app} host={host} initial={initial} />
         </ErrorBoundary>
       </AppContext.Provider>
     </StrictMode>,
   );
 }
 
-/** Moves the simulated clock with real time, one step per frame. */
-function runClock(app: AppApi): void {
-  let last = performance.now();
-  const frame = (t: number) => {
-    app.frame(t - last);
-    last = t;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  // A hidden tab gets no frames; save what is there when it goes.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void app.save();
+async function start(saved: Saved | undefined, seed: number): Promise<void> {
+  const host = new DeferredHost(saved?.live.transcript ?? '', saved?.live.session.history ?? []);
+  render(null, host, saved);
+  const { startSession } = await simulator;
+  const app = startSession({
+    saved,
+    seed,
+    params,
+    onSaved: (done) => (document.documentElement.dataset.saved = String(done)),
   });
+  host.attach(app.store.getState().live);
+  render(app, host, saved);
+}
+
+function recover(reason: string): void {
+  root.render(
+    <Recovery
+      reason={reason}
+      onReset={async () => {
+        await indexedDbStorage.clear();
+        await start(undefined, DEFAULT_SEED);
+      }}
+    />,
+  );
 }
 
 async function boot(): Promise<void> {
   if (params.seed !== undefined) {
     window.history.replaceState(null, '', withoutSeed(window.location.href));
-    start(undefined, params.seed);
-    return;
+    return start(undefined, params.seed);
   }
   let saved: Saved | undefined;
   try {
     saved = await load();
   } catch (error) {
-    const reason = error instanceof CorruptSave ? error.message : String(error);
-    root.render(
-      <Recovery
-        reason={reason}
-        onReset={async () => {
-          await indexedDbStorage.clear();
-          start(undefined, DEFAULT_SEED);
-        }}
-      />,
-    );
-    return;
+    return recover(error instanceof CorruptSave ? error.message : String(error));
   }
   try {
-    start(saved, DEFAULT_SEED);
+    await start(saved, DEFAULT_SEED);
   } catch (error) {
     // The save was readable but does not make a working session.
     console.error(error);
-    root.render(
-      <Recovery
-        reason={error instanceof Error ? error.message : String(error)}
-        onReset={async () => {
-          await indexedDbStorage.clear();
-          start(undefined, DEFAULT_SEED);
-        }}
-      />,
-    );
+    recover(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -27,12 +27,7 @@ export interface AppState extends Settings {
   notice: string | undefined;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  speed: 1,
-  paused: false,
-  hideServerFields: true,
-  fontSize: 14,
-};
+export { DEFAULT_SETTINGS } from './persist';
 
 export const FONT_SIZES = [12, 14, 16, 18, 20, 24, 28, 32, 40] as const;
 

@@ -8,9 +8,7 @@ import { createSession } from '../cli/shell/shell';
 import { emptyTimeline, recordTimeline, type Timeline } from '../cli/timeline';
 import { complete, type Completion } from '../cli/complete';
 
-/** What a terminal shows before each command; continuation lines get `> `, as bash's PS2. */
-export const PS1 = '$ ';
-export const PS2 = '> ';
+import { PS1, PS2 } from '../cli/shell/prompt';
 
 /** The most of the terminal's transcript kept for a reload (characters). */
 const TRANSCRIPT_LIMIT = 200_000;

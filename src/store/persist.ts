@@ -16,6 +16,13 @@ export interface Settings {
   fontSize: number;
 }
 
+export const DEFAULT_SETTINGS: Settings = {
+  speed: 1,
+  paused: false,
+  hideServerFields: true,
+  fontSize: 14,
+};
+
 export interface Saved {
   format: number;
   live: SavedLive;

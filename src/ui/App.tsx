@@ -1,37 +1,78 @@
 // The page: terminal and declarative diff side by side, timeline and cluster view below, each
-// pane resizable and each behind its own error boundary.
-import { useEffect, useState, type CSSProperties } from 'react';
-import { foldChanges, isDirect } from '../cli/timeline';
-import { selectedEntry, shownWorld } from '../store/app';
-import { useShallow } from 'zustand/react/shallow';
-import { useApp, useAppState } from './context';
+// pane resizable and each behind its own error boundary. The terminal comes first; the other
+// panes arrive with the simulator (`app` is null until then).
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
+import type { App as AppApi, AppState } from '../store/app';
+import type { DeferredHost } from '../store/deferred';
+import type { ThemeChoice } from '../store/params';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ClusterView } from './ClusterView';
-import { DiffPane } from './DiffPane';
 import { Splitter } from './Splitter';
 import { Terminal } from './Terminal';
-import { TimelinePane } from './TimelinePane';
-import { Toolbar } from './Toolbar';
-import { formatClock } from './time';
 
-export function App() {
-  const app = useApp();
+const panes = () => import('./Panes');
+const Toolbar = lazy(() => panes().then((m) => ({ default: m.Toolbar })));
+const DiffSlot = lazy(() => panes().then((m) => ({ default: m.DiffSlot })));
+const TimelinePane = lazy(() => panes().then((m) => ({ default: m.TimelinePane })));
+const ClusterSlot = lazy(() => panes().then((m) => ({ default: m.ClusterSlot })));
+
+interface PageProps {
+  app: AppApi | null;
+  /** The terminal's host from the first paint on; it stands for the session once it exists. */
+  host: DeferredHost;
+  initial: { theme: ThemeChoice; fontSize: number };
+}
+
+const noSubscription = () => () => {};
+
+/** A value from the store once there is one, `fallback` before. */
+function useMaybe<T>(app: AppApi | null, select: (s: AppState) => T, fallback: T): T {
+  return useSyncExternalStore(app ? app.store.subscribe : noSubscription, () =>
+    app ? select(app.store.getState()) : fallback,
+  );
+}
+
+export function Page({ app, host, initial }: PageProps) {
   const [columns, setColumns] = useState(55);
   const [rows, setRows] = useState(58);
-  const theme = useResolvedTheme();
-  const fontSize = useAppState((s) => s.fontSize);
-  const live = useAppState((s) => s.live);
-  const notice = useAppState((s) => s.notice);
-  const reset = () => void app.reset();
+  const theme = useResolvedTheme(useMaybe(app, (s) => s.theme, initial.theme));
+  const fontSize = useMaybe(app, (s) => s.fontSize, initial.fontSize);
+  const live = useMaybe(app, (s) => s.live, null);
+  const notice = useMaybe(app, (s) => s.notice, undefined);
+  // After Reset the terminal starts over with the fresh session itself.
+  const terminalHost = !live || live === host.target ? host : live;
+  const reset = () => (app ? void app.reset() : window.location.reload());
 
-  useEffect(() => {
+  // Before the first paint, so that the page never flashes the other theme.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.setProperty('--font-size', `${fontSize}px`);
   }, [theme, fontSize]);
 
+  const slot = (node: ReactNode, testId: string, label: string) =>
+    app ? (
+      <Suspense fallback={<Placeholder testId={testId} label={label} />}>{node}</Suspense>
+    ) : (
+      <Placeholder testId={testId} label={label} />
+    );
+
   return (
     <div className="app">
-      <Toolbar />
+      {app ? (
+        <Suspense fallback={<Header />}>
+          <Toolbar />
+        </Suspense>
+      ) : (
+        <Header />
+      )}
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -43,7 +84,12 @@ export function App() {
       >
         <div className="top">
           <ErrorBoundary name="the terminal" onReset={reset}>
-            <Terminal key={liveId(live)} host={live} theme={theme} fontSize={fontSize} />
+            <Terminal
+              key={hostId(terminalHost)}
+              host={terminalHost}
+              theme={theme}
+              fontSize={fontSize}
+            />
           </ErrorBoundary>
           <Splitter
             orientation="vertical"
@@ -52,7 +98,11 @@ export function App() {
             onChange={setColumns}
           />
           <ErrorBoundary name="the manifests pane" onReset={reset}>
-            <DiffSlot theme={theme} fontSize={fontSize} />
+            {slot(
+              <DiffSlot theme={theme} fontSize={fontSize} />,
+              'manifest-diff',
+              'Declarative diff',
+            )}
           </ErrorBoundary>
         </div>
         <Splitter
@@ -63,10 +113,10 @@ export function App() {
         />
         <div className="bottom">
           <ErrorBoundary name="the timeline" onReset={reset}>
-            <TimelinePane />
+            {slot(<TimelinePane />, 'timeline', 'Timeline')}
           </ErrorBoundary>
           <ErrorBoundary name="the cluster view" onReset={reset}>
-            <ClusterSlot />
+            {slot(<ClusterSlot />, 'cluster-view', 'Cluster')}
           </ErrorBoundary>
         </div>
       </main>
@@ -74,51 +124,33 @@ export function App() {
   );
 }
 
+function Header() {
+  return (
+    <header className="toolbar">
+      <h1>GitOps Explained</h1>
+      <span className="save-state">Starting the cluster…</span>
+    </header>
+  );
+}
+
+function Placeholder({ testId, label }: { testId: string; label: string }) {
+  return (
+    <section data-testid={testId} className="pane" aria-label={label} aria-busy="true">
+      <p className="hint">Loading…</p>
+    </section>
+  );
+}
+
 const ids = new WeakMap<object, number>();
-let nextLiveId = 0;
+let nextHostId = 0;
 /** A fresh terminal for a fresh session (after Reset). */
-function liveId(live: object): number {
-  let id = ids.get(live);
-  if (id === undefined) ids.set(live, (id = nextLiveId++));
+function hostId(host: object): number {
+  let id = ids.get(host);
+  if (id === undefined) ids.set(host, (id = nextHostId++));
   return id;
 }
 
-function DiffSlot({ theme, fontSize }: { theme: 'light' | 'dark'; fontSize: number }) {
-  const app = useApp();
-  useAppState((s) => s.revision);
-  const entry = useAppState((s) => selectedEntry(s) ?? s.live.timeline.entries.at(-1));
-  const hide = useAppState((s) => s.hideServerFields);
-  const changes = entry ? foldChanges(entry.changes.filter(isDirect)) : [];
-  return (
-    <DiffPane
-      changes={changes}
-      command={entry?.text}
-      hideServerFields={hide}
-      onToggleHideServerFields={() => app.setHideServerFields(!hide)}
-      theme={theme}
-      fontSize={fontSize}
-    />
-  );
-}
-
-function ClusterSlot() {
-  useAppState((s) => s.revision);
-  const { world, past } = useAppState(useShallow(shownWorld));
-  return (
-    <div className={`pane cluster-slot${past ? ' past' : ''}`}>
-      {past && (
-        <div className="time-travel" role="status">
-          Showing the cluster as it was at {formatClock(world.now)} (read-only): “Back to now” in
-          the timeline returns to the present.
-        </div>
-      )}
-      <ClusterView world={world} timeTravel={past} at={world.now} />
-    </div>
-  );
-}
-
-function useResolvedTheme(): 'light' | 'dark' {
-  const choice = useAppState((s) => s.theme);
+function useResolvedTheme(choice: ThemeChoice): 'light' | 'dark' {
   const [systemDark, setSystemDark] = useState(
     () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );

@@ -5,7 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { DriverRecord } from '../../cli/driver';
-import { PS1, PS2 } from '../../store/live';
+import { PS1, PS2 } from '../../cli/shell/prompt';
 import { TerminalController } from '../terminal/controller';
 import { escapeThenTab } from '../terminal/escapeThenTab';
 
