@@ -6,6 +6,8 @@ import { deployment } from '../src/engine/testing';
 import { advance, createWorld, reader, settle, transact } from '../src/engine/world';
 import { registry } from '../src/cli/programs';
 import { createSession, runHeadless } from '../src/cli/shell/shell';
+import { LiveSession } from '../src/store/live';
+import { DEFAULT_SETTINGS, decode, encode, SAVE_FORMAT } from '../src/store/persist';
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -112,5 +114,39 @@ function bigCluster(): void {
   );
 }
 
+/** What a reload costs: saving and restoring a session after an hour of the opening story. */
+function savedSession(): void {
+  const live = new LiveSession({ seed: 1 });
+  for (const line of [
+    'kubectl create deployment my-app --image=nginx:1.27.0',
+    'kubectl expose deployment my-app --port=80 --type=LoadBalancer',
+    'kubectl scale deployment my-app --replicas=3',
+    'kubectl set image deployment/my-app nginx=nginx:2.27.0',
+  ]) {
+    live.submit(line);
+    live.tick(30_000);
+  }
+  // An hour with the bad image: the kubelet's back-off keeps writing pod status.
+  for (let i = 0; i < 3600; i++) live.tick(1000);
+  live.submit('kubectl rollout undo deployment/my-app');
+  live.tick(60_000);
+  const saved = { format: SAVE_FORMAT, live: live.save(), settings: DEFAULT_SETTINGS };
+  const samples: number[] = [];
+  let text = '';
+  for (let i = 0; i < 20; i++) {
+    const [t, ms] = time(() => encode(saved));
+    text = t;
+    samples.push(ms);
+  }
+  const loads: number[] = [];
+  for (let i = 0; i < 20; i++) loads.push(time(() => new LiveSession(decode(text).live))[1]);
+  const entries = live.timeline.entries;
+  const followUps = entries.reduce((n, e) => n + e.followUps.length, 0);
+  console.log(
+    `save after an hour of the story (${entries.length} entries, ${followUps} follow-ups): ${(text.length / 1024).toFixed(0)} KB, encode median ${fmt(median(samples))}, restore median ${fmt(median(loads))}`,
+  );
+}
+
 typicalCommands();
-bigCluster();
+savedSession();
+if (!process.argv.includes('--quick')) bigCluster();
