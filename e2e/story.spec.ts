@@ -130,3 +130,29 @@ test('the session survives a reload: same terminal, same pods', async ({
   const out = await terminal.run('kubectl get deployment my-app');
   expect(out).toMatch(/^my-app\s+3\/3\s+3\s+3\s+\S+$/m);
 });
+
+test('a reload straight after Settle now keeps the settled world and the chosen theme', async ({
+  app,
+  terminal,
+  cluster,
+  page,
+}) => {
+  await app.open({ seed: 1 });
+  await app.button('Pause').click();
+  await terminal.run('kubectl create deployment my-app --image=nginx:1.27.0 --replicas=2');
+  await expect
+    .poll(() => cluster.statuses('my-app-'))
+    .toEqual(['ContainerCreating', 'ContainerCreating']);
+  await app.settle();
+  await expect.poll(() => cluster.statuses('my-app-')).toEqual(['Running', 'Running']);
+  await page.getByLabel('Theme').selectOption('dark');
+  const clock = await page.locator('.toolbar time').textContent();
+
+  // No waiting for the save: what a person sees when they press F5 is what comes back.
+  await page.reload();
+  await app.waitReady();
+  await expect.poll(() => cluster.statuses('my-app-')).toEqual(['Running', 'Running']);
+  await expect(page.locator('.toolbar time')).toHaveText(clock ?? '');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+});

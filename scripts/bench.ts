@@ -130,7 +130,7 @@ function savedSession(): void {
   for (let i = 0; i < 3600; i++) live.tick(1000);
   live.submit('kubectl rollout undo deployment/my-app');
   live.tick(60_000);
-  const saved = { format: SAVE_FORMAT, live: live.save(), settings: DEFAULT_SETTINGS };
+  const saved = { format: SAVE_FORMAT, savedAt: 0, live: live.save(), settings: DEFAULT_SETTINGS };
   const samples: number[] = [];
   let text = '';
   for (let i = 0; i < 20; i++) {

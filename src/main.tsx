@@ -21,7 +21,7 @@ const simulator = import('./store/boot');
 
 function render(app: AppApi | null, host: DeferredHost, saved: Saved | undefined): void {
   const initial = {
-    theme: params.theme ?? 'system',
+    theme: params.theme ?? saved?.settings.theme ?? DEFAULT_SETTINGS.theme,
     fontSize: saved?.settings.fontSize ?? DEFAULT_SETTINGS.fontSize,
   };
   root.render(
@@ -35,7 +35,7 @@ function render(app: AppApi | null, host: DeferredHost, saved: Saved | undefined
   );
 }
 
-async function start(saved: Saved | undefined, seed: number): Promise<void> {
+async function start(saved: Saved | undefined, seed: number, notice?: string): Promise<void> {
   const host = new DeferredHost(saved?.live.transcript ?? '', saved?.live.session.history ?? []);
   render(null, host, saved);
   const { startSession } = await simulator;
@@ -44,6 +44,7 @@ async function start(saved: Saved | undefined, seed: number): Promise<void> {
     seed,
     params,
     onSaved: (done) => (document.documentElement.dataset.saved = String(done)),
+    ...(notice ? { notice } : {}),
   });
   host.attach(app.store.getState().live);
   render(app, host, saved);
@@ -64,7 +65,18 @@ function recover(reason: string): void {
 async function boot(): Promise<void> {
   if (params.seed !== undefined) {
     window.history.replaceState(null, '', withoutSeed(window.location.href));
-    return start(undefined, params.seed);
+    // The address asked for a fresh world; say so if it replaced work that was there.
+    const replaced = await load().then(
+      (s) => s !== undefined && s.live.session.history.length > 0,
+      () => false,
+    );
+    return start(
+      undefined,
+      params.seed,
+      replaced
+        ? `A fresh world with seed ${params.seed} replaced the session saved in this browser.`
+        : undefined,
+    );
   }
   let saved: Saved | undefined;
   try {

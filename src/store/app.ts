@@ -20,7 +20,6 @@ export interface AppState extends Settings {
   /** Simulated time (ms), refreshed at least once per simulated second. */
   now: number;
   busy: boolean;
-  theme: ThemeChoice;
   selection: Selection | null;
   saved: boolean;
   /** A message for the person (e.g. a saved session that could not be read). */
@@ -29,12 +28,11 @@ export interface AppState extends Settings {
 
 export { DEFAULT_SETTINGS } from './persist';
 
-export const FONT_SIZES = [12, 14, 16, 18, 20, 24, 28, 32, 40] as const;
+export { FONT_SIZES } from './persist';
 
 export interface AppOptions {
   live: LiveSession;
   settings: Settings;
-  theme: ThemeChoice;
   storage: Storage;
   notice?: string;
   /** Called whenever a save starts (false) and ends (true). */
@@ -58,6 +56,8 @@ export interface App {
   reset(seed?: number): Promise<void>;
   /** Writes the session now; resolves when it is stored. */
   save(): Promise<void>;
+  /** Writes a copy at once (the page is going away). */
+  saveNow(): void;
   dispose(): void;
 }
 
@@ -75,7 +75,6 @@ export function createApp(options: AppOptions): App {
     revision: options.live.revision,
     now: options.live.now,
     busy: options.live.busy,
-    theme: options.theme,
     selection: null,
     saved: true,
     notice: options.notice,
@@ -93,19 +92,24 @@ export function createApp(options: AppOptions): App {
     options.onSaved?.(saved);
   };
 
-  const save = (): Promise<void> => {
-    if (saveTimer !== undefined) clearTimeout(saveTimer);
-    saveTimer = undefined;
-    saveDue = Infinity;
-    unsaved = false;
+  const snapshot = (): string => {
     const s = store.getState();
     const settings: Settings = {
       speed: s.speed,
       paused: s.paused,
       hideServerFields: s.hideServerFields,
       fontSize: s.fontSize,
+      theme: s.theme,
     };
-    const text = encode({ format: SAVE_FORMAT, live: s.live.save(), settings });
+    return encode({ format: SAVE_FORMAT, savedAt: Date.now(), live: s.live.save(), settings });
+  };
+
+  const save = (): Promise<void> => {
+    if (saveTimer !== undefined) clearTimeout(saveTimer);
+    saveTimer = undefined;
+    saveDue = Infinity;
+    unsaved = false;
+    const text = snapshot();
     saving = saving
       .then(() => options.storage.write(text))
       .catch((e: unknown) => console.error('Saving the session failed', e))
@@ -175,6 +179,7 @@ export function createApp(options: AppOptions): App {
     settleNow() {
       store.getState().live.settle();
       sync();
+      scheduleSave(AFTER_PAINT, true);
     },
     setSpeed(speed) {
       store.setState({ speed, paused: false });
@@ -197,6 +202,7 @@ export function createApp(options: AppOptions): App {
     },
     setTheme(theme) {
       store.setState({ theme });
+      settingsChanged();
     },
     async reset(seed) {
       const old = store.getState().live;
@@ -213,6 +219,9 @@ export function createApp(options: AppOptions): App {
       await save();
     },
     save,
+    saveNow() {
+      options.storage.writeNow?.(snapshot());
+    },
     dispose() {
       unsubscribe();
       if (saveTimer !== undefined) clearTimeout(saveTimer);

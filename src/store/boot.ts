@@ -10,21 +10,24 @@ export interface StartOptions {
   seed: number;
   params: PageParams;
   onSaved: (saved: boolean) => void;
+  /** A message for the person, shown above the panes. */
+  notice?: string;
 }
 
-export function startSession({ saved, seed, params, onSaved }: StartOptions): App {
+export function startSession({ saved, seed, params, onSaved, notice }: StartOptions): App {
   const live = saved ? new LiveSession(saved.live) : new LiveSession({ seed });
   const settings = { ...DEFAULT_SETTINGS, ...saved?.settings };
   if (params.speed !== undefined) {
     settings.speed = params.speed;
     settings.paused = params.speed === 0;
   }
+  if (params.theme !== undefined) settings.theme = params.theme;
   const app = createApp({
     live,
     settings,
-    theme: params.theme ?? 'system',
     storage: indexedDbStorage,
     onSaved,
+    ...(notice ? { notice } : {}),
   });
   if (!saved) void app.save();
   runClock(app);
@@ -44,4 +47,6 @@ function runClock(app: App): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void app.save();
   });
+  // A reload or a closed tab may not wait for IndexedDB: keep a copy written at once.
+  window.addEventListener('pagehide', () => app.saveNow());
 }

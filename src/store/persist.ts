@@ -4,6 +4,7 @@
 import { parse, stringify } from 'devalue';
 import { del, get, set } from 'idb-keyval';
 import type { SavedLive } from './live';
+import type { ThemeChoice } from './params';
 
 const KEY = 'session';
 /** Bumped when the saved shape changes; an older save then starts fresh with a notice. */
@@ -14,6 +15,7 @@ export interface Settings {
   paused: boolean;
   hideServerFields: boolean;
   fontSize: number;
+  theme: ThemeChoice;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,10 +23,34 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: false,
   hideServerFields: true,
   fontSize: 14,
+  theme: 'system',
 };
+
+/** Text sizes the page offers, up to what a projector at the back of a room needs. */
+export const FONT_SIZES = [12, 14, 16, 18, 20, 24, 28, 32, 40] as const;
+const MAX_SPEED = 1000;
+
+/** Settings as saved, with anything out of range put back to its default. */
+export function sanitizeSettings(s: Partial<Settings>): Settings {
+  const d = DEFAULT_SETTINGS;
+  const inRange = (v: unknown, lo: number, hi: number): v is number =>
+    typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+  return {
+    speed: inRange(s.speed, 0, MAX_SPEED) ? s.speed : d.speed,
+    paused: typeof s.paused === 'boolean' ? s.paused : d.paused,
+    hideServerFields:
+      typeof s.hideServerFields === 'boolean' ? s.hideServerFields : d.hideServerFields,
+    fontSize: inRange(s.fontSize, FONT_SIZES[0], FONT_SIZES[FONT_SIZES.length - 1] ?? 40)
+      ? s.fontSize
+      : d.fontSize,
+    theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : d.theme,
+  };
+}
 
 export interface Saved {
   format: number;
+  /** When it was written (the browser's clock): of two copies, the later one wins. */
+  savedAt: number;
   live: SavedLive;
   settings: Settings;
 }
@@ -46,8 +72,8 @@ export function decode(text: unknown): Saved {
   let value: unknown;
   try {
     value = parse(text);
-  } catch (e) {
-    throw new CorruptSave(e instanceof Error ? e.message : String(e));
+  } catch {
+    throw new CorruptSave('it is not in the format this page writes');
   }
   return check(value);
 }
@@ -76,28 +102,60 @@ function check(value: unknown): Saved {
   ) {
     throw new CorruptSave('parts of the session are missing');
   }
-  const s = v.settings;
-  if (!s || typeof s.speed !== 'number' || typeof s.fontSize !== 'number') {
-    throw new CorruptSave('settings are missing');
-  }
-  return v as Saved;
+  if (!v.settings || typeof v.settings !== 'object') throw new CorruptSave('settings are missing');
+  return {
+    ...(v as Saved),
+    savedAt: Number(v.savedAt) || 0,
+    settings: sanitizeSettings(v.settings),
+  };
 }
 
 export interface Storage {
   read(): Promise<unknown>;
   write(text: string): Promise<void>;
+  /**
+   * A copy written at once, for a page being closed or reloaded: an IndexedDB write started
+   * then may never finish. Best effort (it may not fit).
+   */
+  writeNow?(text: string): void;
+  /** That copy, if any. */
+  readNow?(): unknown;
   clear(): Promise<void>;
 }
+
+const UNLOAD_KEY = 'gitops-explained:session-on-unload';
 
 export const indexedDbStorage: Storage = {
   read: () => get(KEY),
   write: (text) => set(KEY, text),
-  clear: () => del(KEY),
+  writeNow(text) {
+    try {
+      localStorage.setItem(UNLOAD_KEY, text);
+    } catch {
+      // Over the quota: the last IndexedDB save stands.
+    }
+  },
+  readNow: () => localStorage.getItem(UNLOAD_KEY) ?? undefined,
+  clear: async () => {
+    localStorage.removeItem(UNLOAD_KEY);
+    await del(KEY);
+  },
 };
 
-/** undefined when nothing was saved; throws CorruptSave when what was saved cannot be used. */
+/**
+ * undefined when nothing was saved; throws CorruptSave when what was saved cannot be used.
+ * Of the saved session and the copy written on unload, the later one is used.
+ */
 export async function load(storage: Storage = indexedDbStorage): Promise<Saved | undefined> {
   const text = await storage.read();
-  if (text === undefined) return undefined;
-  return decode(text);
+  const saved = text === undefined ? undefined : decode(text);
+  let copy: Saved | undefined;
+  try {
+    const t = storage.readNow?.();
+    copy = t === undefined || t === null ? undefined : decode(t);
+  } catch {
+    copy = undefined;
+  }
+  if (copy && (!saved || copy.savedAt > saved.savedAt)) return copy;
+  return saved;
 }

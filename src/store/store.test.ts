@@ -21,8 +21,9 @@ function memoryStorage(): Storage & { text: string | undefined; writes: number }
   return s;
 }
 
-const saveOf = (live: LiveSession) => ({
+const saveOf = (live: LiveSession, savedAt = 0) => ({
   format: SAVE_FORMAT,
+  savedAt,
   live: live.save(),
   settings: DEFAULT_SETTINGS,
 });
@@ -90,6 +91,34 @@ describe('saving a session', () => {
   it('loads nothing from empty storage', async () => {
     expect(await load(memoryStorage())).toBeUndefined();
   });
+
+  it('prefers the copy written as the page went away when it is the later one', async () => {
+    const live = new LiveSession({ seed: 1 });
+    const storage = memoryStorage();
+    storage.text = encode(saveOf(live, 100));
+    live.submit('kubectl create deployment my-app --image=nginx:1.27.0');
+    let copy: string | undefined = encode(saveOf(live, 200));
+    const withCopy = { ...storage, readNow: () => copy };
+    expect((await load(withCopy))?.live.session.history).toHaveLength(1);
+    // An older copy (left by a page restored from the back-forward cache) loses.
+    copy = encode(saveOf(new LiveSession({ seed: 1 }), 50));
+    storage.text = encode(saveOf(live, 300));
+    expect((await load(withCopy))?.live.session.history).toHaveLength(1);
+    // A copy that cannot be read is ignored.
+    copy = 'garbage';
+    expect((await load(withCopy))?.savedAt).toBe(300);
+  });
+
+  it('puts settings that are out of range back to their defaults', () => {
+    const saved = saveOf(new LiveSession({ seed: 1 }));
+    const text = encode({
+      ...saved,
+      settings: { speed: -5, fontSize: 9999, paused: 'no', theme: 'pink' } as never,
+    });
+    expect(decode(text).settings).toEqual(DEFAULT_SETTINGS);
+    const good = { speed: 20, fontSize: 32, paused: true, hideServerFields: false, theme: 'dark' };
+    expect(decode(encode({ ...saved, settings: good as never })).settings).toEqual(good);
+  });
 });
 
 describe('the app store', () => {
@@ -98,7 +127,6 @@ describe('the app store', () => {
     const app = createApp({
       live: new LiveSession({ seed: 1 }),
       settings: { ...DEFAULT_SETTINGS },
-      theme: 'system',
       storage,
     });
     return { app, storage };

@@ -5,7 +5,7 @@
 // Monaco loads after first paint and never blocks the terminal. Until it shows (and always, for
 // screen readers) the diff is also plain text, a unified diff in `manifest-diff-text`.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ReactNode, RefObject } from 'react';
+import type { RefObject } from 'react';
 import { declarativeEdit, objectName } from '../cli/declarative/edit';
 import { diffHunks, hunkHeader } from '../cli/declarative/lineDiff';
 import { changeType, manifestPair } from '../cli/declarative/manifest';
@@ -14,6 +14,7 @@ import { objectKey } from '../cli/timeline';
 import type { DiffView } from './adapters/monacoDiff';
 import { createDiffView } from './adapters/monacoDiff';
 import './DiffPane.css';
+import { withCode } from './inlineCode';
 
 export interface DiffPaneProps {
   changes: ObjectChange[];
@@ -105,11 +106,6 @@ export function DiffPane(props: DiffPaneProps) {
       <div ref={view.host} className="diff-pane__editor" hidden={!change || !view.ready} />
     </section>
   );
-}
-
-/** `a \`b\` c` → a <code>b</code> c. */
-function withCode(text: string): ReactNode[] {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 
 /** The unified diff as text: shown until Monaco is ready, then kept for screen readers. */

@@ -40,7 +40,6 @@ export function Terminal({ host, theme, fontSize }: TerminalProps) {
       role="group"
       aria-label="Terminal"
       aria-describedby={hint}
-      style={{ width: '100%', height: '100%', minHeight: 0, overflow: 'hidden' }}
     >
       {/* Inside the pane (xterm adds its own elements after it): a sibling would be a cell of the
           page's grid. */}

@@ -6,6 +6,7 @@ import { foldChanges, type TimelineEntry } from '../cli/timeline';
 import { describeChange, objectName } from '../cli/timelineText';
 import type { Selection } from '../store/app';
 import { useApp, useAppState } from './context';
+import { withCode } from './inlineCode';
 import { formatClock } from './time';
 
 export function TimelinePane() {
@@ -102,7 +103,7 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
               <div key={objectName(object.kind, object.name)}>
                 <dt>To take back {objectName(object.kind, object.name)}</dt>
                 <dd>
-                  {u.note}
+                  {withCode(u.note)}
                   {u.command && (
                     <>
                       {' '}

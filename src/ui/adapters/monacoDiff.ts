@@ -54,6 +54,11 @@ function themeName(theme: DiffViewOptions['theme']): string {
   return theme === 'dark' ? 'vs-dark' : 'vs';
 }
 
+/** Two columns need room for two manifests' lines: the breakpoint grows with the text. */
+function inlineBelow(fontSize: number): number {
+  return Math.round((INLINE_BELOW * Math.max(fontSize, 14)) / 14);
+}
+
 export async function createDiffView(
   element: HTMLElement,
   options: DiffViewOptions,
@@ -69,7 +74,7 @@ export async function createDiffView(
     // Side by side where there is room, inline (`-` above `+`, as in a unified diff) where not.
     renderSideBySide: true,
     useInlineViewWhenSpaceIsLimited: true,
-    renderSideBySideInlineBreakpoint: INLINE_BELOW,
+    renderSideBySideInlineBreakpoint: inlineBelow(options.fontSize),
     renderOverviewRuler: false,
     scrollBeyondLastLine: false,
     // Indentation carries meaning in YAML: a change of indentation is a change.
@@ -95,7 +100,12 @@ export async function createDiffView(
     updateOptions(o) {
       // Monaco has one theme for the whole page.
       if (o.theme) monaco.editor.setTheme(themeName(o.theme));
-      if (o.fontSize !== undefined) editor.updateOptions({ fontSize: o.fontSize });
+      if (o.fontSize !== undefined) {
+        editor.updateOptions({
+          fontSize: o.fontSize,
+          renderSideBySideInlineBreakpoint: inlineBelow(o.fontSize),
+        });
+      }
     },
     destroy() {
       editor.setModel(null);
