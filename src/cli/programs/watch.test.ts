@@ -114,6 +114,21 @@ describe('watch', () => {
     expect(rest.join('\n')).toBe('a\nb\n');
   });
 
+  it('draws each screen for the terminal size at the time, as after a resize', () => {
+    const s = createSession({ seed: 1 });
+    s.env.COLUMNS = '80';
+    let out = '';
+    const driver = new Driver(s, registry, (r: DriverRecord) => {
+      if (r.type === 'output') out += r.text;
+    });
+    driver.submit('watch echo hi');
+    s.env.COLUMNS = '50';
+    driver.advanceTo(s.world.now + 2000);
+    const [first, second] = out.split(CLEAR).slice(1);
+    expect(first!.split('\n')[0]).toHaveLength(80);
+    expect(second!.split('\n')[0]).toHaveLength(50);
+  });
+
   it('keeps the variables its command sets to itself', () => {
     const s = createSession({ seed: 1 });
     runHeadless(s, 'watch X=1', registry);

@@ -295,8 +295,6 @@ function positiveInt(text: string | undefined): number | undefined {
 
 function* watchLoop(ctx: ProgramContext, o: Options, registry: Registry): Run {
   const env = ctx.session.env;
-  const width = positiveInt(env['COLUMNS']) ?? 80;
-  const lines = positiveInt(env['LINES']);
   const host = env['HOSTNAME'] || 'gitops';
   const shown = o.command.join(' ');
   const text = o.exec ? o.command.map(shellQuote).join(' ') : shown;
@@ -304,6 +302,9 @@ function* watchLoop(ctx: ProgramContext, o: Options, registry: Registry): Run {
   let previous: string | undefined;
   let unchanged = 0;
   for (;;) {
+    // Each screen is drawn for the terminal's size at the time: it may have been resized.
+    const width = positiveInt(env['COLUMNS']) ?? 80;
+    const lines = positiveInt(env['LINES']);
     const started = ctx.session.world.now;
     let captured = '';
     // The command writes into a pipe: standard output and standard error both.
