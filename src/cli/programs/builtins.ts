@@ -1,6 +1,7 @@
 // Shell built-ins and the small utilities a person reaches for: echo, sleep, clear, help,
 // history, true, false.
 import type { Program, ProgramContext, Run } from '../program';
+import { historyLine } from '../shell/historyLine';
 import { MINUTE, SECOND, HOUR } from '../../engine/time';
 
 export const echo: Program = {
@@ -88,8 +89,7 @@ export const history: Program = {
       }
       entries = entries.slice(Math.max(0, entries.length - Number(arg)));
     }
-    for (const [n, line] of entries)
-      out(`${String(n).padStart(5)}  ${line.replace(/\n/g, '\n')}\n`);
+    for (const [n, line] of entries) out(`${String(n).padStart(5)}  ${historyLine(line)}\n`);
     return 0;
   },
 };

@@ -91,6 +91,13 @@ describe('the shell', () => {
     expect(runHeadless(s, 'history 2', registry).stdout).toBe('    3  history\n    4  history 2\n');
   });
 
+  it('keeps a command continued with `\\` as one line, as bash 5.2 does', () => {
+    // `printf 'echo a \\\nb\nhistory\n' | bash --norc -i` lists `1  echo a b`.
+    const s = createSession();
+    runHeadless(s, 'echo a \\\nb', registry);
+    expect(runHeadless(s, 'history', registry).stdout).toBe('    1  echo a b\n    2  history\n');
+  });
+
   it('clears the screen with the terminal’s escape sequence, and lists the programs in help', () => {
     const [a, b] = run(['clear', 'help']);
     expect(a?.stdout).toBe('\x1b[H\x1b[2J\x1b[3J');
