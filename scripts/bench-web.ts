@@ -233,6 +233,9 @@ async function once(browser: Browser, base: string): Promise<Run> {
   await page.keyboard.type('kubectl create deployment my-app --image=nginx:1.27.0 --replicas=3');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Settle now', exact: true }).click();
+  // Let the save and the panes' redraw that settling brings finish, as they would while a
+  // person reads the screen before typing.
+  await page.waitForTimeout(1000);
   await page.locator('[data-testid=terminal] textarea.xterm-helper-textarea').focus();
   await page.keyboard.type('kubectl get pods');
   await page.evaluate(() => ((window as unknown as Probed).__measure = true));
