@@ -33,6 +33,24 @@ interface PageProps {
 
 const noSubscription = () => () => {};
 
+const LAYOUT_KEY = 'gitops-explained:layout';
+
+/** Where the splitters were left (percentages), kept apart from the session: Reset keeps it. */
+function savedLayout(): { columns: number; rows: number } {
+  const fallback = { columns: 55, rows: 58 };
+  try {
+    const v = JSON.parse(localStorage.getItem(LAYOUT_KEY) ?? 'null') as unknown;
+    const { columns, rows } = (v ?? {}) as { columns?: unknown; rows?: unknown };
+    const ok = (n: unknown): n is number => typeof n === 'number' && n >= 15 && n <= 85;
+    return {
+      columns: ok(columns) ? columns : fallback.columns,
+      rows: ok(rows) ? rows : fallback.rows,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
 /** A value from the store once there is one, `fallback` before. */
 function useMaybe<T>(app: AppApi | null, select: (s: AppState) => T, fallback: T): T {
   return useSyncExternalStore(app ? app.store.subscribe : noSubscription, () =>
@@ -41,8 +59,15 @@ function useMaybe<T>(app: AppApi | null, select: (s: AppState) => T, fallback: T
 }
 
 export function Page({ app, host, initial }: PageProps) {
-  const [columns, setColumns] = useState(55);
-  const [rows, setRows] = useState(58);
+  const [columns, setColumns] = useState(() => savedLayout().columns);
+  const [rows, setRows] = useState(() => savedLayout().rows);
+  useEffect(() => {
+    try {
+      localStorage.setItem(LAYOUT_KEY, JSON.stringify({ columns, rows }));
+    } catch {
+      // Storage may be full or forbidden (a sandboxed frame): the layout is then not kept.
+    }
+  }, [columns, rows]);
   const theme = useResolvedTheme(useMaybe(app, (s) => s.theme, initial.theme));
   const fontSize = useMaybe(app, (s) => s.fontSize, initial.fontSize);
   const live = useMaybe(app, (s) => s.live, null);
