@@ -2,7 +2,7 @@
 // cluster kept of it, and how it could be taken back. Selecting an entry travels back in time.
 import { memo } from 'react';
 import { undoFor } from '../cli/declarative/inverse';
-import { foldChanges, type TimelineEntry } from '../cli/timeline';
+import { foldChanges, type FollowUp, type TimelineEntry } from '../cli/timeline';
 import { describeChange, objectName } from '../cli/timelineText';
 import type { Selection } from '../store/app';
 import { useApp, useAppState } from './context';
@@ -49,6 +49,20 @@ export function TimelinePane() {
   );
 }
 
+/** A follow-up never changes once recorded: its lines are worked out once. */
+const followUpLines = new WeakMap<FollowUp, string[]>();
+
+function linesOf(f: FollowUp): string[] {
+  let lines = followUpLines.get(f);
+  if (!lines) {
+    lines = foldChanges(f.changes)
+      .map((c) => describeChange(c, f.time))
+      .filter((line): line is string => line !== undefined);
+    followUpLines.set(f, lines);
+  }
+  return lines;
+}
+
 interface EntryProps {
   entry: TimelineEntry;
   /** Passed so that an entry re-renders when follow-ups arrive. */
@@ -63,12 +77,10 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
   const managers = [...new Set(entry.changes.map((c) => c.manager))];
   const selected = selection !== null;
   const followLines = entry.followUps.flatMap((f, index) =>
-    foldChanges(f.changes)
-      .map((c) => describeChange(c, f.time))
-      .filter((line): line is string => line !== undefined)
-      .map((line) => ({ line, index, time: f.time })),
+    linesOf(f).map((line) => ({ line, index, time: f.time })),
   );
-  const undo = objects.map((o) => ({ object: o, undo: undoFor(o) }));
+  // Worked out only for the entry that shows it.
+  const undo = selected ? objects.map((o) => ({ object: o, undo: undoFor(o) })) : [];
 
   return (
     <li className={`entry${selected ? ' selected' : ''}${entry.exitCode ? ' failed' : ''}`}>
