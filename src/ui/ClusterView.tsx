@@ -1,8 +1,8 @@
 // The cluster as pictures: pods as boxes on their nodes, the Deployment → ReplicaSet → pod tree,
 // the Services. Every word comes from the pure model (src/cli/clusterView.ts), which takes them
 // from kubectl's own printers; this component only lays them out and shows an object's YAML.
-import { Fragment, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, MouseEvent, Ref } from 'react';
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type {
   ClusterModel,
   DeploymentView,
@@ -11,9 +11,9 @@ import type {
   ReplicaSetView,
   ServiceView,
 } from '../cli/clusterView';
-import { clusterModel, objectYaml, refKey, yamlCommand } from '../cli/clusterView';
-import { KINDS } from '../engine/k8s/types';
+import { clusterModel, refKey } from '../cli/clusterView';
 import type { World } from '../engine/world';
+import { shortName, YamlPanel } from './ObjectYaml';
 import { formatClock } from './time';
 import './ClusterView.css';
 
@@ -26,15 +26,6 @@ export interface ClusterViewProps {
 }
 
 type Open = (ref: ObjectRef, event: MouseEvent<HTMLElement>) => void;
-
-/** `my-app` in the default namespace, `team/api` elsewhere. */
-function shortName(ref: ObjectRef): string {
-  return ref.namespace && ref.namespace !== 'default' ? `${ref.namespace}/${ref.name}` : ref.name;
-}
-
-function kindWord(ref: ObjectRef): string {
-  return KINDS[ref.kind].singular;
-}
 
 export function ClusterView({ world, timeTravel, at }: ClusterViewProps) {
   const model = useMemo(() => clusterModel(world), [world]);
@@ -103,54 +94,6 @@ export function ClusterView({ world, timeTravel, at }: ClusterViewProps) {
         <Nodes model={model} onOpen={open} />
       </div>
     </section>
-  );
-}
-
-interface YamlPanelProps {
-  ref: Ref<HTMLDivElement>;
-  world: World;
-  target: ObjectRef;
-  onClose: () => void;
-  timeTravel: boolean;
-}
-
-function YamlPanel({ ref, world, target, onClose, timeTravel }: YamlPanelProps) {
-  const titleId = useId();
-  const yaml = useMemo(() => objectYaml(world, target), [world, target]);
-  const command = yamlCommand(target);
-  return (
-    <div
-      ref={ref}
-      className="cv-yaml"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      tabIndex={-1}
-    >
-      <div className="cv-yaml-header">
-        <h3 id={titleId}>
-          {kindWord(target)} {shortName(target)}
-          {timeTravel && <span className="cv-yaml-past"> (as it was then)</span>}
-        </h3>
-        <button type="button" onClick={onClose} aria-label="Close YAML (Esc)">
-          Close
-        </button>
-      </div>
-      <p className="cv-yaml-command">
-        <code>$ {command}</code>
-      </p>
-      {yaml === undefined ? (
-        <p className="cv-yaml-missing">
-          Error from server (NotFound): {KINDS[target.kind].resource}
-          {KINDS[target.kind].group ? `.${KINDS[target.kind].group}` : ''} &quot;{target.name}
-          &quot; not found
-        </p>
-      ) : (
-        <pre className="cv-yaml-text" tabIndex={0} aria-label={`YAML of ${kindWord(target)}`}>
-          {yaml}
-        </pre>
-      )}
-    </div>
   );
 }
 
