@@ -60,3 +60,17 @@ test('the terminal takes a command before the simulator has arrived, and runs it
   await expect(page.getByRole('button', { name: 'Settle now' })).toBeVisible();
   expect(await terminal.run('kubectl get deployments -o name')).toBe('deployment.apps/early');
 });
+
+test('text that arrives without key presses (dictation, an emoji picker) is typed once', async ({
+  app,
+  page,
+  terminal,
+}) => {
+  await app.open({ seed: 1 });
+  await terminal.focus();
+  await page.keyboard.insertText('echo from');
+  await page.keyboard.type(' keys');
+  await page.keyboard.insertText(' and dictation');
+  await page.keyboard.press('Enter');
+  await terminal.waitForText(/^\$ echo from keys and dictation\nfrom keys and dictation\n\$$/m);
+});

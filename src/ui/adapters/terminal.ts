@@ -145,7 +145,23 @@ export function createTerminal(
     controller.suggest(text);
     term.focus();
   });
+  // In screen-reader mode xterm ignores text that arrives as an input event with no key press
+  // before it: what dictation, an emoji picker or a pasted-in suggestion sends. Such text is
+  // passed on here; text that came with a key press is xterm's to handle.
   const onData = term.onData((data) => controller.input(data));
+  const textarea = term.textarea;
+  let keyDownSinceInput = false;
+  const onKeyDown = () => (keyDownSinceInput = true);
+  const onInput = (e: Event) => {
+    const ev = e as InputEvent;
+    const typed = keyDownSinceInput;
+    keyDownSinceInput = false;
+    if (ev.inputType === 'insertText' && ev.data && !ev.isComposing && !typed) {
+      controller.input(ev.data);
+    }
+  };
+  textarea?.addEventListener('keydown', onKeyDown, true);
+  textarea?.addEventListener('input', onInput);
   const onResize = term.onResize(({ cols, rows }) => {
     controller.resize(cols);
     host.resize?.(cols, rows);
@@ -170,6 +186,8 @@ export function createTerminal(
       unsubscribe();
       unsuggest?.();
       onData.dispose();
+      textarea?.removeEventListener('keydown', onKeyDown, true);
+      textarea?.removeEventListener('input', onInput);
       onResize.dispose();
       term.dispose();
     },
