@@ -76,9 +76,8 @@ export function Toolbar() {
         </button>
       </div>
       <div className="group">
-        <span className="save-state" aria-live="polite">
-          {saved ? 'Saved' : 'Saving…'}
-        </span>
+        {/* Not announced: it changes after every command. */}
+        <span className="save-state">{saved ? 'Saved' : 'Saving…'}</span>
         <button
           type="button"
           onClick={() => {
