@@ -1,5 +1,6 @@
 // The world: everything the simulation knows, as plain data, and the only entry point that
 // changes it. Time moves only when `advance` is called; randomness comes from the seeded state.
+import { initialFiles, LEARNER_HOME, type Files } from './fs/files';
 import { bootstrapCluster, type ClusterOptions } from './k8s/bootstrap';
 import { controllers } from './k8s/controllers';
 import type { Change, ClusterState } from './k8s/store';
@@ -15,6 +16,8 @@ export interface World {
   /** Simulated time, ms since the Unix epoch. */
   readonly now: number;
   readonly cluster: ClusterState;
+  /** The learner's files (the shell's workspace). */
+  readonly files: Files;
 }
 
 export type WorldOptions = { seed?: number } & ClusterOptions;
@@ -26,6 +29,7 @@ export function createWorld(options: WorldOptions = {}): World {
     rng: seedState(seed),
     now: CLUSTER_CREATED,
     cluster: bootstrapCluster.empty(),
+    files: initialFiles(LEARNER_HOME, CLUSTER_CREATED),
   };
   const { world } = transact(empty, 'bootstrap', (tx) => bootstrapCluster(tx, options));
   // The system pods came up long before anyone typed a command, and their events have expired.

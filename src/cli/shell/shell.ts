@@ -1,12 +1,13 @@
 // A shell session and the headless way of running commands in it: time moves only while a
 // command waits, jumping from one due event to the next.
+import { LEARNER_HOME } from '../../engine/fs/files';
 import { advance, createWorld, type WorldOptions } from '../../engine/world';
 import { MINUTE } from '../../engine/time';
 import type { Run, Session } from '../program';
 import type { Output, Registry } from './exec';
 import { execute } from './exec';
 
-export const HOME = '/home/learner';
+export const HOME = LEARNER_HOME;
 
 export function createSession(options: WorldOptions = {}): Session {
   return {
