@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +101,24 @@ describe('npm run sim', { timeout: 30_000 }, () => {
     const r = sim(['--seed', 'x'], '');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('sim: --seed needs a whole number');
+  });
+
+  it('starts from a workspace directory, in the home directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workspace-'));
+    mkdirSync(join(dir, 'my-app'));
+    writeFileSync(join(dir, 'my-app', 'deployment.yaml'), 'kind: Deployment\n');
+    writeFileSync(join(dir, 'notes.txt'), 'one\ntwo\n');
+    const r = sim(
+      ['--json', '--workspace', dir],
+      'wc -l < notes.txt\ngrep kind < my-app/deployment.yaml\n',
+    );
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { stdout: string });
+    expect(lines.map((l) => l.stdout)).toEqual(['2\n', 'kind: Deployment\n']);
+    const missing = sim(['--workspace', join(dir, 'nope')], '');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^sim: cannot read workspace .*nope: /);
   });
 });

@@ -2,11 +2,27 @@
 // terminal uses and prints what the terminal would show, or one JSON object per command.
 //
 //   npm run -s sim -- [--seed N] [--json] [--workspace DIR] [FILE]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { WORLD_START } from '../src/engine/time';
 import { registry } from '../src/cli/programs';
 import { splitCommands } from '../src/cli/shell/split';
 import { createSession, runHeadless } from '../src/cli/shell/shell';
+import { seedWorkspace } from '../src/cli/shell/workspace';
+
+/** Every file below `dir`, as [path relative to dir with `/`, content]. */
+function readTree(dir: string): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push([relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(dir);
+  return out;
+}
 
 interface Options {
   seed: number;
@@ -50,11 +66,17 @@ function main(): number {
     (isHelp ? process.stdout : process.stderr).write(`${options}\n`);
     return isHelp ? 0 : 2;
   }
+  let workspace: [string, string][] = [];
   if (options.workspace !== undefined) {
-    process.stderr.write(
-      'sim: --workspace is not available yet: this version has no workspace of files\n',
-    );
-    return 2;
+    try {
+      if (!statSync(options.workspace).isDirectory()) throw new Error('not a directory');
+      workspace = readTree(options.workspace);
+    } catch (e) {
+      process.stderr.write(
+        `sim: cannot read workspace ${options.workspace}: ${(e as Error).message}\n`,
+      );
+      return 2;
+    }
   }
   let input: string;
   try {
@@ -69,6 +91,11 @@ function main(): number {
     return 2;
   }
   const session = createSession({ seed: options.seed });
+  const seeded = seedWorkspace(session, workspace);
+  if (!seeded.ok) {
+    process.stderr.write(`sim: cannot place ${seeded.path} in the workspace (${seeded.code})\n`);
+    return 2;
+  }
   for (const command of splitCommands(input)) {
     if (options.json) {
       const r = runHeadless(session, command.text, registry);

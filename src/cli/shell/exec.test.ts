@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFile } from '../../engine/fs/files';
 import { registry } from '../programs';
 import { createSession, runHeadless } from './shell';
 
@@ -284,6 +285,71 @@ describe('command substitution', () => {
     expect(run(['echo $((1+2))'])[0]).toMatchObject({
       stderr: expect.stringMatching(/^bash: arithmetic expansion \$\(\(\.\.\.\)\): not supported/),
       exitCode: 2,
+    });
+  });
+});
+
+describe('file redirections', () => {
+  // Messages as bash 5.2 prints them (checked in a scratch directory: `echo > nodir/f`,
+  // `echo > /tmp`, `wc < nope`).
+  const file = (s: ReturnType<typeof createSession>, path: string) => {
+    const r = readFile(s.world.files, path);
+    return r.ok ? r.value : undefined;
+  };
+
+  it('writes, appends and reads files in the current directory', () => {
+    const s = createSession();
+    expect(runHeadless(s, 'echo hello > greeting.txt', registry)).toMatchObject({
+      stdout: '',
+      exitCode: 0,
+    });
+    runHeadless(s, 'echo again >> greeting.txt', registry);
+    expect(file(s, '/home/learner/greeting.txt')).toBe('hello\nagain\n');
+    expect(runHeadless(s, 'wc -l < greeting.txt', registry).stdout).toBe('2\n');
+    runHeadless(s, 'echo new > /home/learner/greeting.txt', registry);
+    expect(file(s, '/home/learner/greeting.txt')).toBe('new\n');
+  });
+
+  it('saves what kubectl prints as a manifest', () => {
+    const s = createSession();
+    runHeadless(
+      s,
+      'kubectl create deployment my-app --image=nginx:1.27.0 --dry-run=client -o yaml > /tmp/d.yaml',
+      registry,
+    );
+    expect(file(s, '/tmp/d.yaml')).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
+    expect(runHeadless(s, 'grep image: < /tmp/d.yaml', registry).stdout).toBe(
+      '      - image: nginx:1.27.0\n',
+    );
+  });
+
+  it('sends stderr where it is told, in order', () => {
+    const s = createSession();
+    runHeadless(s, 'kubectl get nope > out.txt 2>&1', registry);
+    expect(file(s, '/home/learner/out.txt')).toMatch(/^error: the server doesn't have a resource/);
+    const r = runHeadless(s, 'kubectl get nope 2>&1 > only-stdout.txt', registry);
+    expect(r.stdout).toMatch(/^error: the server doesn't have a resource/);
+    expect(file(s, '/home/learner/only-stdout.txt')).toBe('');
+    runHeadless(s, 'kubectl get nope 2> err.txt', registry);
+    expect(file(s, '/home/learner/err.txt')).toMatch(/^error: /);
+    runHeadless(s, 'kubectl get nope &> both.txt', registry);
+    expect(file(s, '/home/learner/both.txt')).toMatch(/^error: /);
+  });
+
+  it('fails the command, changing nothing, when the file cannot be opened', () => {
+    const s = createSession();
+    expect(runHeadless(s, 'echo hi > nodir/f', registry)).toMatchObject({
+      stderr: 'bash: nodir/f: No such file or directory\n',
+      exitCode: 1,
+    });
+    expect(runHeadless(s, 'echo hi > /tmp', registry)).toMatchObject({
+      stderr: 'bash: /tmp: Is a directory\n',
+      exitCode: 1,
+    });
+    expect(runHeadless(s, 'wc -l < nope', registry)).toMatchObject({
+      stdout: '',
+      stderr: 'bash: nope: No such file or directory\n',
+      exitCode: 1,
     });
   });
 });

@@ -1,6 +1,7 @@
 // Runs one command as bash would: lists joined by && || ;, pipelines, command substitutions,
 // the redirections the tutorial needs, `$?`. Programs come from the registry; what they print
 // goes to `out`.
+import { FsTx, LEARNER_HOME, readFile, resolvePath, type FsErrorCode } from '../../engine/fs/files';
 import type { Program, Run, Session } from '../program';
 import { runProgram } from '../program';
 import type { Pipeline, SimpleCommand, Substitution, SubstitutionOutput } from './parse';
@@ -119,6 +120,36 @@ function* runPipeline(
   return status;
 }
 
+/** Writes (or appends) to a file of the session's workspace, as the command's output arrives. */
+function writeTo(session: Session, path: string, text: string, append: boolean) {
+  const tx = new FsTx(session.world.files, session.world.now);
+  const r = tx.writeFile(path, text, { append });
+  if (r.ok) session.world = { ...session.world, files: tx.result() };
+  return r;
+}
+
+/** strerror's words, as bash prints them after the file name. */
+export function errnoMessage(code: FsErrorCode): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EISDIR':
+      return 'Is a directory';
+    case 'ENOTDIR':
+      return 'Not a directory';
+    case 'EEXIST':
+      return 'File exists';
+    case 'ENOTEMPTY':
+      return 'Directory not empty';
+    case 'EINVAL':
+      return 'Invalid argument';
+    default: {
+      const never: never = code;
+      return never;
+    }
+  }
+}
+
 function* runSimple(
   session: Session,
   cmd: SimpleCommand,
@@ -135,19 +166,41 @@ function* runSimple(
   }
   let stdout = (t: string) => out.stdout(t);
   let stderr = (t: string) => out.stderr(t);
+  let input = stdin;
+  const cwd = session.env['PWD'] ?? LEARNER_HOME;
+  // In order, as bash sets them up: `> f 2>&1` sends both to f, `2>&1 > f` only stdout.
   for (const r of cmd.redirects) {
-    if (r.op === '2>&1') stderr = stdout;
-    else if (r.target === '/dev/null') {
+    if (r.op === '2>&1') {
+      stderr = stdout;
+      continue;
+    }
+    if (r.target === '/dev/null') {
       if (r.op === '>' || r.op === '>>') stdout = () => {};
       else if (r.op === '2>' || r.op === '2>>') stderr = () => {};
       else if (r.op === '&>') stdout = stderr = () => {};
-    } else if (r.op === '<') {
-      out.stderr(`bash: ${r.target}: No such file or directory\n`);
-      return 1;
-    } else {
-      out.stderr(`bash: ${r.target}: Read-only file system\n`);
+      continue;
+    }
+    const path = resolvePath(cwd, r.target);
+    if (r.op === '<') {
+      const read = readFile(session.world.files, path);
+      if (!read.ok && read.code !== 'EISDIR') {
+        out.stderr(`bash: ${r.target}: ${errnoMessage(read.code)}\n`);
+        return 1;
+      }
+      input = read.ok ? read.value : '';
+      continue;
+    }
+    // bash creates or empties the file before the command runs, and fails the command if it cannot.
+    const append = r.op === '>>' || r.op === '2>>';
+    const opened = writeTo(session, path, '', append);
+    if (!opened.ok) {
+      out.stderr(`bash: ${r.target}: ${errnoMessage(opened.code)}\n`);
       return 1;
     }
+    const sink = (t: string) => void writeTo(session, path, t, true);
+    if (r.op === '>' || r.op === '>>') stdout = sink;
+    else if (r.op === '2>' || r.op === '2>>') stderr = sink;
+    else stdout = stderr = sink;
   }
   const name = cmd.argv[0] as string;
   const program = registry.get(name);
@@ -156,7 +209,7 @@ function* runSimple(
     stderr(`bash: ${name}: command not found\n`);
     return NOT_FOUND;
   }
-  const input = cmd.heredoc ? cmd.heredoc.body : stdin;
+  if (cmd.heredoc) input = cmd.heredoc.body;
   return yield* runProgram(program, {
     argv: cmd.argv,
     stdin: input,

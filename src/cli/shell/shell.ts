@@ -14,6 +14,7 @@ export function createSession(options: WorldOptions = {}): Session {
     world: createWorld(options),
     env: {
       HOME,
+      PWD: HOME,
       USER: 'learner',
       PATH: '/usr/local/bin:/usr/bin:/bin',
       SHELL: '/bin/bash',
