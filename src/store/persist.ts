@@ -3,6 +3,7 @@
 // keeps shared references shared, into IndexedDB (localStorage is too small for them).
 import { parse, stringify } from 'devalue';
 import { del, get, set } from 'idb-keyval';
+import { initialFiles, LEARNER_HOME } from '../engine/fs/files';
 import type { SavedLive } from './live';
 import type { ThemeChoice } from './params';
 
@@ -103,6 +104,10 @@ function check(value: unknown): Saved {
     throw new CorruptSave('parts of the session are missing');
   }
   if (!v.settings || typeof v.settings !== 'object') throw new CorruptSave('settings are missing');
+  // Saved before the world had files: it starts with an empty home directory.
+  if (typeof world.files !== 'object' || world.files === null) {
+    session.world = { ...world, files: initialFiles(LEARNER_HOME, world.now) };
+  }
   return {
     ...(v as Saved),
     savedAt: Number(v.savedAt) || 0,

@@ -88,6 +88,17 @@ describe('saving a session', () => {
     expect(() => decode(encode(broken))).toThrow(/missing/);
   });
 
+  it('gives a session saved before the world had files an empty home directory', () => {
+    const saved = saveOf(new LiveSession({ seed: 1 }));
+    const { files: _files, ...older } = saved.live.session.world;
+    const text = encode({
+      ...saved,
+      live: { ...saved.live, session: { ...saved.live.session, world: older as never } },
+    });
+    const files = decode(text).live.session.world.files;
+    expect(Object.keys(files)).toContain('/home');
+  });
+
   it('loads nothing from empty storage', async () => {
     expect(await load(memoryStorage())).toBeUndefined();
   });
