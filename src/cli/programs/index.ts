@@ -3,7 +3,10 @@ import type { Program } from '../program';
 import { completeKubectl } from '../complete';
 import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
+import { cp, mv } from './copy';
 import { curl } from './curl';
+import { cat, cd, ls, mkdir, pwd, rm, rmdir, touch } from './files';
+import { sed } from './sed';
 import { grep, head, tail, wc } from './text';
 import { watchProgram } from './watch';
 
@@ -22,6 +25,17 @@ const programs: Program[] = [
   head,
   tail,
   wc,
+  pwd,
+  cd,
+  cat,
+  ls,
+  mkdir,
+  rmdir,
+  rm,
+  touch,
+  cp,
+  mv,
+  sed,
 ];
 programs.push(helpProgram(() => programs));
 programs.push(watchProgram(() => registry));
