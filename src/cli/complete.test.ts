@@ -65,9 +65,23 @@ describe('the first word', () => {
     });
   });
 
-  it('offers nothing for a redirection target or an unknown program', () => {
-    expect(tab('echo x > ku')).toEqual([]);
+  it('offers nothing for an unknown program', () => {
     expect(tab('nosuch ')).toEqual([]);
+  });
+
+  it('offers file names as bash does, for redirections and programs without a completer', () => {
+    const s = createSession({ seed: 1 });
+    for (const line of ['mkdir -p my-app/base', 'touch my-app/deployment.yaml notes.txt .hidden'])
+      expect(runHeadless(s, line, registry).exitCode).toBe(0);
+    const at = (line: string) => complete(line, line.length, s, registry).candidates;
+    expect(at('cat ')).toEqual(['my-app/', 'notes.txt']);
+    expect(at('cat my')).toEqual(['my-app/']);
+    expect(at('cat my-app/')).toEqual(['my-app/base/', 'my-app/deployment.yaml']);
+    expect(at('cat my-app/d')).toEqual(['my-app/deployment.yaml']);
+    expect(at('cat .h')).toEqual(['.hidden']);
+    expect(at('echo x > n')).toEqual(['notes.txt']);
+    expect(at('cat /home/learner/n')).toEqual(['/home/learner/notes.txt']);
+    expect(at('cat nowhere/')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 // (spf13/cobra completions.go) and kubectl's completion functions
 // (staging/src/k8s.io/kubectl/pkg/util/completion/completion.go, release-1.32): subcommands,
 // required flags, flags, flag values, resource types and the names of objects in the world.
+import { readDir, resolvePath, statPath } from '../engine/fs/files';
 import type { Kind } from '../engine/k8s/types';
 import { KINDS } from '../engine/k8s/types';
 import { reader } from '../engine/world';
@@ -41,7 +42,30 @@ export function completeWords(
     if (current.includes('/') || ASSIGNMENT.test(current)) return [];
     return [...registry.keys()].filter((n) => n.startsWith(current));
   }
-  return registry.get(name)?.complete?.([...args, current], session) ?? [];
+  const program = registry.get(name);
+  // As bash does for a command with no completion of its own: the names of files.
+  if (program && !program.complete) return completePaths(current, session);
+  return program?.complete?.([...args, current], session) ?? [];
+}
+
+/**
+ * File names for `current` (bash's default completion): the entries of the directory it names,
+ * directories with a trailing `/`, dot-files only when asked for with a leading `.`.
+ */
+export function completePaths(current: string, session: Session): string[] {
+  const cwd = session.env['PWD'] ?? session.env['HOME'] ?? '/';
+  const slash = current.lastIndexOf('/');
+  const dirPart = current.slice(0, slash + 1);
+  const prefix = current.slice(slash + 1);
+  const dir = resolvePath(cwd, dirPart || '.');
+  const list = readDir(session.world.files, dir);
+  if (!list.ok) return [];
+  return list.value
+    .filter((n) => n.startsWith(prefix) && (prefix.startsWith('.') || !n.startsWith('.')))
+    .map((n) => {
+      const node = statPath(session.world.files, resolvePath(dir, n));
+      return `${dirPart}${n}${node?.type === 'dir' ? '/' : ''}`;
+    });
 }
 
 export function complete(
@@ -52,9 +76,10 @@ export function complete(
 ): Completion {
   const { words, current, afterRedirect } = completionWords(line.slice(0, cursor), session.env);
   const start = cursor - current.raw.length;
-  // A redirection's target is a file name, and the workspace has no files to offer yet.
-  if (afterRedirect) return { start, candidates: [] };
-  const found = completeWords([...words.map((w) => w.text), current.text], session, registry);
+  // A redirection's target is a file name.
+  const found = afterRedirect
+    ? completePaths(current.text, session)
+    : completeWords([...words.map((w) => w.text), current.text], session, registry);
   let candidates = [...new Set(found.filter((c) => c.startsWith(current.text)))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
