@@ -121,4 +121,16 @@ describe('npm run sim', { timeout: 30_000 }, () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^sim: cannot read workspace .*nope: /);
   });
+
+  it('starts the opening story from its workspace of manifests', () => {
+    const r = sim(
+      ['--json', '--workspace', 'lessons/workspaces/opening-story'],
+      'ls my-app\ngrep -c image: < my-app/deployment.yaml\ngrep type: < my-app/service.yaml\n',
+    );
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { stdout: string }).stdout);
+    expect(out).toEqual(['deployment.yaml\nservice.yaml\n', '1\n', '  type: LoadBalancer\n']);
+  });
 });
