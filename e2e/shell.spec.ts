@@ -74,3 +74,15 @@ test('text that arrives without key presses (dictation, an emoji picker) is type
   await page.keyboard.press('Enter');
   await terminal.waitForText(/^\$ echo from keys and dictation\nfrom keys and dictation\n\$$/m);
 });
+
+test('files written in the terminal are there after a reload', async ({ app, terminal }) => {
+  await app.open({ seed: 1 });
+  await terminal.run('mkdir -p my-app && cd my-app');
+  await terminal.run(
+    'kubectl create deployment my-app --image=nginx:1.27.0 --dry-run=client -o yaml > deployment.yaml',
+  );
+  await terminal.run("sed -i 's/nginx:1.27.0/nginx:1.27.1/' deployment.yaml");
+  await app.reload();
+  expect(await terminal.run('pwd')).toBe('/home/learner/my-app');
+  expect(await terminal.run('grep image: deployment.yaml')).toBe('      - image: nginx:1.27.1');
+});
