@@ -8,6 +8,7 @@ import type { Kind } from '../engine/k8s/types';
 import { KINDS } from '../engine/k8s/types';
 import { reader } from '../engine/world';
 import type { Session } from './program';
+import { cwdOf } from './program';
 import type { Registry } from './shell/exec';
 import { completionWords } from './shell/parse';
 import type { KubectlCommand } from './kubectl/command';
@@ -53,7 +54,7 @@ export function completeWords(
  * directories with a trailing `/`, dot-files only when asked for with a leading `.`.
  */
 export function completePaths(current: string, session: Session): string[] {
-  const cwd = session.env['PWD'] ?? session.env['HOME'] ?? '/';
+  const cwd = cwdOf(session);
   const slash = current.lastIndexOf('/');
   const dirPart = current.slice(0, slash + 1);
   const prefix = current.slice(slash + 1);

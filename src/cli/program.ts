@@ -1,6 +1,7 @@
 // What a program of the shell is: a name, a one-line summary for `help`, and a run function.
 // A program that waits on the simulated clock is a generator: each value it yields is the
 // simulated time (ms) at which it wants to run again; its return value is the exit code.
+import { FsTx, LEARNER_HOME } from '../engine/fs/files';
 import type { Change } from '../engine/k8s/store';
 import type { TxResult, World } from '../engine/world';
 
@@ -15,6 +16,18 @@ export interface Session {
    * drains it); the controllers' reactions come from whoever moves the clock.
    */
   journal?: Change[];
+}
+
+/** The shell's current directory. */
+export const cwdOf = (session: Session): string =>
+  session.env['PWD'] ?? session.env['HOME'] ?? LEARNER_HOME;
+
+/** Runs `body` against the session's files at the current time and keeps what it wrote. */
+export function withFiles<T>(session: Session, body: (tx: FsTx) => T): T {
+  const tx = new FsTx(session.world.files, session.world.now);
+  const result = body(tx);
+  session.world = { ...session.world, files: tx.result() };
+  return result;
 }
 
 /** Keeps what a transaction did: its world, and its changes in the journal. */

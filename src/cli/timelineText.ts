@@ -1,20 +1,13 @@
 // What a change amounts to, in one short line for the timeline: objects named as kubectl names
 // them (`deployment.apps/my-app`), pods by the STATUS word `kubectl get pods` shows.
 import type { Kind, KubeObject, Pod } from '../engine/k8s/types';
-import { KINDS } from '../engine/k8s/types';
+import { objectName } from './declarative/edit';
 import { podSummary } from './printers/getTable';
 import type { ObjectChange } from './timeline';
 
-/** `deployment.apps/my-app`, `pod/my-app-…`: the names kubectl prints for objects. */
-export function objectName(kind: Kind, name: string): string {
-  const info = KINDS[kind];
-  const group = info.group === '' ? '' : `.${info.group}`;
-  return `${info.singular}${group}/${name}`;
-}
-
 /** A line for the change, or undefined when nothing a person would notice changed. */
 export function describeChange(change: ObjectChange, now: number): string | undefined {
-  const name = objectName(change.kind, change.name);
+  const name = objectName(change);
   const { before, after } = change;
   if (!before && after) return `${name} created${stateSuffix(change.kind, after, now)}`;
   if (before && !after) return `${name} deleted`;

@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import { undoFor } from '../cli/declarative/inverse';
 import { foldChanges, type FollowUp, type TimelineEntry } from '../cli/timeline';
-import { describeChange, objectName } from '../cli/timelineText';
+import { objectName } from '../cli/declarative/edit';
+import { describeChange } from '../cli/timelineText';
 import type { Selection } from '../store/app';
 import { useApp, useAppState } from './context';
 import { withCode } from './inlineCode';
@@ -93,7 +94,7 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
       >
         <time>{formatClock(entry.time)}</time> <code className="command">{entry.text}</code>
         <span className="objects">
-          {objects.map((o) => objectName(o.kind, o.name)).join(', ')}
+          {objects.map((o) => objectName(o)).join(', ')}
           {followLines.length > 0 && ` · ${followLines.length} follow-up changes`}
         </span>
       </button>
@@ -112,8 +113,8 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
               not recorded by the cluster; the page knows only that it was typed in this terminal
             </dd>
             {undo.map(({ object, undo: u }) => (
-              <div key={objectName(object.kind, object.name)}>
-                <dt>To take back {objectName(object.kind, object.name)}</dt>
+              <div key={objectName(object)}>
+                <dt>To take back {objectName(object)}</dt>
                 <dd>
                   {withCode(u.note)}
                   {u.command && (

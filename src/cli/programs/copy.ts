@@ -1,8 +1,8 @@
 // cp and mv, as GNU coreutils 9.x word their messages.
-import { readDir, statPath, type FsTx } from '../../engine/fs/files';
+import { ERRNO_TEXT, readDir, statPath, type FsTx } from '../../engine/fs/files';
 import type { Program, ProgramContext } from '../program';
-import { withFiles } from './files';
-import { absPath, baseName, ERRNO_TEXT, parseOptions, quoteAlways, usageError } from './fsutil';
+import { withFiles } from '../program';
+import { absPath, baseName, parseOptions, quoteAlways, usageError } from './fsutil';
 
 interface Plan {
   flags: Set<string>;

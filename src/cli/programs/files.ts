@@ -1,7 +1,7 @@
 // The shell's file programs, as bash's builtins and GNU coreutils 9.x behave: pwd, cd, cat, ls,
 // mkdir, rmdir, rm, touch. The files live in the world, so every write is one FsTx.
 import {
-  FsTx,
+  ERRNO_TEXT,
   readDir,
   readFile,
   statPath,
@@ -9,10 +9,9 @@ import {
   type FsResult,
 } from '../../engine/fs/files';
 import type { Program, ProgramContext, Session } from '../program';
+import { cwdOf, withFiles } from '../program';
 import {
   absPath,
-  cwdOf,
-  ERRNO_TEXT,
   parseOptions,
   quoteAlways,
   quoteIfNeeded,
@@ -20,14 +19,6 @@ import {
   usageError,
   utf8Length,
 } from './fsutil';
-
-/** Runs `body` with a transaction on the session's files and keeps what it wrote. */
-export function withFiles<T>(session: Session, body: (tx: FsTx) => T): T {
-  const tx = new FsTx(session.world.files, session.world.now);
-  const result = body(tx);
-  session.world = { ...session.world, files: tx.result() };
-  return result;
-}
 
 export const pwd: Program = {
   name: 'pwd',

@@ -1,21 +1,10 @@
 // What the file programs share: the current directory, GNU's ways of quoting a name in a
 // message, and the words for each errno.
-import { LEARNER_HOME, resolvePath, type FsErrorCode } from '../../engine/fs/files';
+import { resolvePath } from '../../engine/fs/files';
 import type { Session } from '../program';
-
-export const cwdOf = (session: Session): string =>
-  session.env.PWD ?? session.env.HOME ?? LEARNER_HOME;
+import { cwdOf } from '../program';
 
 export const absPath = (session: Session, arg: string): string => resolvePath(cwdOf(session), arg);
-
-export const ERRNO_TEXT: Record<FsErrorCode, string> = {
-  ENOENT: 'No such file or directory',
-  EEXIST: 'File exists',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  ENOTEMPTY: 'Directory not empty',
-  EINVAL: 'Invalid argument',
-};
 
 /** coreutils' quoteaf: always quoted, in the shell's style. */
 export function quoteAlways(name: string): string {

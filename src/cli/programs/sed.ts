@@ -2,7 +2,7 @@
 // an optional address (N, $ or /RE/), -n, -e, -E/-r, -i. Messages as GNU sed words them.
 import { readFile } from '../../engine/fs/files';
 import type { Program } from '../program';
-import { withFiles } from './files';
+import { withFiles } from '../program';
 import { absPath } from './fsutil';
 
 class ScriptError {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, runHeadless } from '../shell/shell';
 import type { Session } from '../program';
 import { registry } from '.';
-import { withFiles } from './files';
+import { withFiles } from '../program';
 
 const run = (s: Session, line: string) => runHeadless(s, line, registry);
 

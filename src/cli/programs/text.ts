@@ -1,7 +1,7 @@
 // Text filters for pipes: grep, head, tail, wc, with GNU coreutils' options and messages.
-import { readFile, statPath, walkFiles, type FsErrorCode } from '../../engine/fs/files';
+import { ERRNO_TEXT, readFile, statPath, walkFiles, type FsErrorCode } from '../../engine/fs/files';
 import type { Program, Session } from '../program';
-import { absPath, ERRNO_TEXT, quoteAlways, quoteIfNeeded, utf8Length } from './fsutil';
+import { absPath, quoteAlways, quoteIfNeeded, utf8Length } from './fsutil';
 
 function lines(text: string): string[] {
   if (text === '') return [];

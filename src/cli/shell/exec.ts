@@ -1,9 +1,9 @@
 // Runs one command as bash would: lists joined by && || ;, pipelines, command substitutions,
 // the redirections the tutorial needs, `$?`. Programs come from the registry; what they print
 // goes to `out`.
-import { FsTx, LEARNER_HOME, readFile, resolvePath, type FsErrorCode } from '../../engine/fs/files';
+import { ERRNO_TEXT, readFile, resolvePath } from '../../engine/fs/files';
 import type { Program, Run, Session } from '../program';
-import { runProgram } from '../program';
+import { cwdOf, runProgram, withFiles } from '../program';
 import type { Pipeline, SimpleCommand, Substitution, SubstitutionOutput } from './parse';
 import { lateSubstitutionError, parseSyntax } from './parse';
 
@@ -122,32 +122,7 @@ function* runPipeline(
 
 /** Writes (or appends) to a file of the session's workspace, as the command's output arrives. */
 function writeTo(session: Session, path: string, text: string, append: boolean) {
-  const tx = new FsTx(session.world.files, session.world.now);
-  const r = tx.writeFile(path, text, { append });
-  if (r.ok) session.world = { ...session.world, files: tx.result() };
-  return r;
-}
-
-/** strerror's words, as bash prints them after the file name. */
-export function errnoMessage(code: FsErrorCode): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'No such file or directory';
-    case 'EISDIR':
-      return 'Is a directory';
-    case 'ENOTDIR':
-      return 'Not a directory';
-    case 'EEXIST':
-      return 'File exists';
-    case 'ENOTEMPTY':
-      return 'Directory not empty';
-    case 'EINVAL':
-      return 'Invalid argument';
-    default: {
-      const never: never = code;
-      return never;
-    }
-  }
+  return withFiles(session, (tx) => tx.writeFile(path, text, { append }));
 }
 
 function* runSimple(
@@ -167,7 +142,7 @@ function* runSimple(
   let stdout = (t: string) => out.stdout(t);
   let stderr = (t: string) => out.stderr(t);
   let input = stdin;
-  const cwd = session.env['PWD'] ?? LEARNER_HOME;
+  const cwd = cwdOf(session);
   // In order, as bash sets them up: `> f 2>&1` sends both to f, `2>&1 > f` only stdout.
   for (const r of cmd.redirects) {
     if (r.op === '2>&1') {
@@ -184,7 +159,7 @@ function* runSimple(
     if (r.op === '<') {
       const read = readFile(session.world.files, path);
       if (!read.ok && read.code !== 'EISDIR') {
-        out.stderr(`bash: ${r.target}: ${errnoMessage(read.code)}\n`);
+        out.stderr(`bash: ${r.target}: ${ERRNO_TEXT[read.code]}\n`);
         return 1;
       }
       input = read.ok ? read.value : '';
@@ -194,7 +169,7 @@ function* runSimple(
     const append = r.op === '>>' || r.op === '2>>';
     const opened = writeTo(session, path, '', append);
     if (!opened.ok) {
-      out.stderr(`bash: ${r.target}: ${errnoMessage(opened.code)}\n`);
+      out.stderr(`bash: ${r.target}: ${ERRNO_TEXT[opened.code]}\n`);
       return 1;
     }
     const sink = (t: string) => void writeTo(session, path, t, true);

@@ -35,6 +35,16 @@ export interface FsError {
 
 export type FsResult<T> = { ok: true; value: T } | FsError;
 
+/** strerror's words for each code, as programs print them after a file name. */
+export const ERRNO_TEXT: Readonly<Record<FsErrorCode, string>> = {
+  ENOENT: 'No such file or directory',
+  EEXIST: 'File exists',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  ENOTEMPTY: 'Directory not empty',
+  EINVAL: 'Invalid argument',
+};
+
 export const FILE_MODE = 0o644;
 export const DIR_MODE = 0o755;
 
