@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Browsers cannot be downloaded here: Playwright drives Debian's chromium package (.ci/run
+// Browsers cannot be downloaded here: Playwright drives Debian's chromium package (npm test
 // installs it when missing). CHROMIUM_PATH points elsewhere on other machines.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
