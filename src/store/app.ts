@@ -135,13 +135,16 @@ export function createApp(options: AppOptions): App {
     saveTimer = setTimeout(() => void save(), delay);
   };
 
+  /** Whether the panes have anything new to show: a change, or another simulated second. */
+  const stale = () => {
+    const { live, revision, now } = store.getState();
+    return live.revision !== revision || Math.floor(live.now / 1000) !== Math.floor(now / 1000);
+  };
+
   const sync = () => {
+    if (!stale()) return;
     const live = store.getState().live;
-    if (live.revision !== store.getState().revision) {
-      store.setState({ revision: live.revision, now: live.now, busy: live.busy });
-    } else if (Math.floor(live.now / 1000) !== Math.floor(store.getState().now / 1000)) {
-      store.setState({ now: live.now });
-    }
+    store.setState({ revision: live.revision, now: live.now, busy: live.busy });
   };
 
   // The panes redraw in a task after the frame is painted, so that a command's output reaches
@@ -174,7 +177,7 @@ export function createApp(options: AppOptions): App {
     frame(realMs) {
       const s = store.getState();
       if (!s.paused && s.speed > 0) s.live.tick(Math.min(realMs, MAX_FRAME) * s.speed);
-      syncAfterPaint();
+      if (stale()) syncAfterPaint();
     },
     settleNow() {
       store.getState().live.settle();
