@@ -1,5 +1,6 @@
 // The programs the tutorial's shell can run.
 import type { Program } from '../program';
+import { argocd } from '../argocd/argocd';
 import { completeKubectl } from '../complete';
 import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
@@ -36,6 +37,7 @@ const programs: Program[] = [
   cp,
   mv,
   sed,
+  argocd,
 ];
 programs.push(helpProgram(() => programs));
 programs.push(watchProgram(() => registry));

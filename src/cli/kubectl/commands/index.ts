@@ -1,16 +1,20 @@
 // Every kubectl command the simulator knows, one file per command family.
 import type { KubectlCommand } from '../command';
+import { applyCommands } from './apply';
 import { createCommands } from './create';
 import { deleteCommands } from './delete';
 import { describeCommands } from './describe';
 import { eventsCommands } from './events';
 import { exposeCommands } from './expose';
 import { getCommands } from './get';
+import { labelCommands } from './label';
 import { logsCommands } from './logs';
 import { miscCommands } from './misc';
 import { rolloutCommands } from './rollout';
 import { scaleCommands } from './scale';
+import { setenvCommands } from './setenv';
 import { setimageCommands } from './setimage';
+import { waitCommands } from './wait';
 
 export const commands: readonly KubectlCommand[] = [
   ...createCommands,
@@ -24,4 +28,8 @@ export const commands: readonly KubectlCommand[] = [
   ...logsCommands,
   ...eventsCommands,
   ...miscCommands,
+  ...applyCommands,
+  ...labelCommands,
+  ...setenvCommands,
+  ...waitCommands,
 ];

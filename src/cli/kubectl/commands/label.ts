@@ -1,0 +1,4 @@
+// kubectl label (being written).
+import type { KubectlCommand } from '../command';
+
+export const labelCommands: KubectlCommand[] = [];

@@ -1,0 +1,4 @@
+// kubectl setenv (being written).
+import type { KubectlCommand } from '../command';
+
+export const setenvCommands: KubectlCommand[] = [];
