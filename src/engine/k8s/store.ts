@@ -4,6 +4,8 @@
 // the namespace ''). A transaction copies only the shards it writes, so a committed state costs
 // little more than what changed, and every earlier state stays valid for the timeline and for
 // time travel.
+import type { GitSource } from '../git/source';
+import { NO_GIT } from '../git/source';
 import type { Rng } from '../rng';
 import { createRng } from '../rng';
 import type { Shards, Table } from './table';
@@ -147,6 +149,8 @@ export class Tx implements ObjectReader {
     readonly now: number,
     private readonly controllers: readonly Controller[],
     manager: string,
+    /** What the controllers can read from the Git host (the GitOps controller's source). */
+    readonly git: GitSource = NO_GIT,
   ) {
     this.rng = createRng(rngState);
     this.objects = {} as Record<Kind, CowTable<KubeObject>>;
