@@ -21,6 +21,8 @@ interface Running {
   run: Run;
   /** When the command wants to run again (simulated ms). */
   wakeAt: number;
+  /** Waiting for asynchronous work: the clock stands still until it is done. */
+  pending: boolean;
 }
 
 export class Driver {
@@ -40,6 +42,11 @@ export class Driver {
 
   get busy(): boolean {
     return this.running !== undefined;
+  }
+
+  /** True while the running command waits for asynchronous work (the clock is held). */
+  get holding(): boolean {
+    return this.running?.pending === true;
   }
 
   get now(): number {
@@ -63,7 +70,7 @@ export class Driver {
       stdout: (t) => this.emit({ type: 'output', stream: 'stdout', text: t }),
       stderr: (t) => this.emit({ type: 'output', stream: 'stderr', text: t }),
     });
-    this.step({ id, run, wakeAt: this.now });
+    this.step({ id, run, wakeAt: this.now, pending: false });
     return true;
   }
 
@@ -87,13 +94,14 @@ export class Driver {
   /** Moves the clock to `to`, resuming the running command whenever it is due. */
   advanceTo(to: number): void {
     for (;;) {
+      if (this.holding) return;
       const due = this.nextDue;
       if (due === undefined || due > to) break;
       this.moveClock(Math.max(due, this.now));
       const r = this.running;
       if (r && r.wakeAt <= this.now) this.step(r);
     }
-    if (to > this.now) this.moveClock(to);
+    if (to > this.now && !this.holding) this.moveClock(to);
   }
 
   /**
@@ -105,7 +113,7 @@ export class Driver {
     let lastChange = this.now;
     for (;;) {
       const due = this.nextDue;
-      if (due === undefined || due > end || due > lastChange + quiet) break;
+      if (this.holding || due === undefined || due > end || due > lastChange + quiet) break;
       const before = this.session.world.cluster;
       const wasBusy = this.busy;
       this.advanceTo(due);
@@ -140,6 +148,14 @@ export class Driver {
         exitCode: next.value,
         time: this.now,
         interrupted: false,
+      });
+      return;
+    }
+    if (typeof next.value !== 'number') {
+      r.pending = true;
+      void next.value.then(() => {
+        r.pending = false;
+        if (this.running === r) this.step(r);
       });
       return;
     }

@@ -1,6 +1,7 @@
 // What a program of the shell is: a name, a one-line summary for `help`, and a run function.
 // A program that waits on the simulated clock is a generator: each value it yields is the
-// simulated time (ms) at which it wants to run again; its return value is the exit code.
+// simulated time (ms) at which it wants to run again, or a promise for work that finishes outside
+// the clock (Git's object store is asynchronous); its return value is the exit code.
 import { FsTx, LEARNER_HOME } from '../engine/fs/files';
 import type { Change } from '../engine/k8s/store';
 import type { TxResult, World } from '../engine/world';
@@ -37,7 +38,26 @@ export function keep<T>(session: Session, r: TxResult<T>): T {
   return r.result;
 }
 
-export type Run = Generator<number, number, void>;
+/** What a running program waits for: a simulated time (ms), or asynchronous work. */
+export type Wait = number | Promise<unknown>;
+
+export type Run = Generator<Wait, number, void>;
+
+/**
+ * Waits for `work` inside a program's generator and gives back its value (or throws its error).
+ * The clock stands still meanwhile: the work happens between two instants of the world.
+ */
+export function* awaiting<T>(work: Promise<T>): Generator<Wait, T, void> {
+  let settled: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  yield work.then(
+    (value) => void (settled = { ok: true, value }),
+    (error: unknown) => void (settled = { ok: false, error }),
+  );
+  const s = settled as typeof settled | undefined;
+  if (!s) throw new Error('resumed before the awaited work settled');
+  if (!s.ok) throw s.error;
+  return s.value;
+}
 
 export interface ProgramContext {
   argv: readonly string[];

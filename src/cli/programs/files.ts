@@ -4,6 +4,7 @@ import {
   ERRNO_TEXT,
   readDir,
   readFile,
+  sizeOf,
   statPath,
   type FsNode,
   type FsResult,
@@ -139,7 +140,7 @@ function lsLines(session: Session, entries: Entry[], long: boolean): string[] {
     return {
       mode: modeString(node),
       links: String(node.type === 'dir' ? 2 + subdirs : 1),
-      size: String(node.type === 'dir' ? 4096 : utf8Length(node.content)),
+      size: String(node.type === 'dir' ? 4096 : sizeOf(node.content)),
       time: lsTime(node.mtime, session.world.now),
       name,
     };
@@ -155,7 +156,7 @@ function lsLines(session: Session, entries: Entry[], long: boolean): string[] {
 /** Disk usage in 1K blocks, as a 4K-block file system allots it. */
 function blocks(node: FsNode): number {
   if (node.type === 'dir') return 4;
-  return Math.ceil(utf8Length(node.content) / 4096) * 4;
+  return Math.ceil(sizeOf(node.content) / 4096) * 4;
 }
 
 // The output is one name per line, as GNU ls writes when its output is not a terminal (a pipe,

@@ -2,7 +2,7 @@
 // the redirections the tutorial needs, `$?`. Programs come from the registry; what they print
 // goes to `out`.
 import { ERRNO_TEXT, readFile, resolvePath } from '../../engine/fs/files';
-import type { Program, Run, Session } from '../program';
+import type { Program, Run, Session, Wait } from '../program';
 import { cwdOf, runProgram, withFiles } from '../program';
 import type { Pipeline, SimpleCommand, Substitution, SubstitutionOutput } from './parse';
 import { lateSubstitutionError, parseSyntax } from './parse';
@@ -67,7 +67,7 @@ function* substitute(
   status: number,
   registry: Registry,
   out: Output,
-): Generator<number, SubstitutionOutput, void> {
+): Generator<Wait, SubstitutionOutput, void> {
   if (s.late) {
     const error = lateSubstitutionError(s.text);
     if (error !== null) {

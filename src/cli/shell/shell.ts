@@ -70,6 +70,51 @@ export function runHeadless(
   const run = startCommand(session, text, registry, out);
   let step = run.next();
   while (!step.done) {
+    if (typeof step.value !== 'number') {
+      run.return(1);
+      throw new Error(`${text}: waits for asynchronous work; run it with runHeadlessAsync`);
+    }
+    const until = Math.max(step.value, session.world.now + 1);
+    if (until > limit) {
+      session.world = advance(session.world, limit).world;
+      run.return(INTERRUPTED);
+      session.env['?'] = String(INTERRUPTED);
+      return { stdout, stderr, exitCode: INTERRUPTED, interrupted: true };
+    }
+    session.world = advance(session.world, until).world;
+    step = run.next();
+  }
+  return { stdout, stderr, exitCode: step.value, interrupted: false };
+}
+
+/** As runHeadless, for commands that also wait for asynchronous work (Git). */
+export async function runHeadlessAsync(
+  session: Session,
+  text: string,
+  registry: Registry,
+  onOutput?: Output,
+): Promise<CommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const out: Output = {
+    stdout: (t) => {
+      stdout += t;
+      onOutput?.stdout(t);
+    },
+    stderr: (t) => {
+      stderr += t;
+      onOutput?.stderr(t);
+    },
+  };
+  const limit = session.world.now + HEADLESS_WAIT_LIMIT;
+  const run = startCommand(session, text, registry, out);
+  let step = run.next();
+  while (!step.done) {
+    if (typeof step.value !== 'number') {
+      await step.value;
+      step = run.next();
+      continue;
+    }
     const until = Math.max(step.value, session.world.now + 1);
     if (until > limit) {
       session.world = advance(session.world, limit).world;

@@ -1,11 +1,13 @@
 // The learner's files: a directory tree kept in the world as plain data, copy-on-write like the
 // cluster, so that snapshots, time travel and a reload keep it. Each directory is a group of the
 // table holding its entries by name, so listing a directory never scans the rest.
+import { strFromU8 } from 'fflate';
 import { CowTable, forEachEntry, readEntry, type Table } from '../k8s/table';
 
 export interface FileNode {
   readonly type: 'file';
-  readonly content: string;
+  /** Text as written by the shell, or bytes (Git's compressed objects, its index). */
+  readonly content: string | Uint8Array;
   /** Permission bits, as `ls -l` shows them (0o644). */
   readonly mode: number;
   /** Last modification, simulated ms. */
@@ -92,7 +94,23 @@ export function readFile(files: Files, path: string): FsResult<string> {
   const node = statPath(files, path);
   if (!node) return walkError(files, path) ?? fail('ENOENT', path);
   if (node.type === 'dir') return fail('EISDIR', path);
-  return { ok: true, value: node.content };
+  return { ok: true, value: textOf(node.content) };
+}
+
+/** A file's content as text: bytes are read as UTF-8, as a terminal shows them. */
+export function textOf(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : strFromU8(content, false);
+}
+
+/** A file's size in bytes, as `ls -l` and `stat` report it. */
+export function sizeOf(content: string | Uint8Array): number {
+  if (typeof content !== 'string') return content.length;
+  let n = 0;
+  for (const ch of content) {
+    const c = ch.codePointAt(0) as number;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** The names in a directory, sorted by code point. */
@@ -177,7 +195,11 @@ export class FsTx {
     return { ok: true, value: undefined };
   }
 
-  writeFile(path: string, content: string, options: { append?: boolean } = {}): FsResult<void> {
+  writeFile(
+    path: string,
+    content: string | Uint8Array,
+    options: { append?: boolean } = {},
+  ): FsResult<void> {
     const existing = this.stat(path);
     if (existing?.type === 'dir') return fail('EISDIR', path);
     if (!existing) {
@@ -187,7 +209,7 @@ export class FsTx {
     const before = existing?.type === 'file' && options.append ? existing.content : '';
     this.put(path, {
       type: 'file',
-      content: before + content,
+      content: before === '' ? content : textOf(before) + textOf(content),
       mode: existing?.mode ?? FILE_MODE,
       mtime: this.now,
     });

@@ -92,7 +92,7 @@ describe('kubectl rollout status', () => {
     s.world = transact(s.world, 'kubectl-client-side-apply', (tx) =>
       remove(tx, 'Deployment', 'default', 'my-app'),
     ).world;
-    s.world = advance(s.world, wait.value).world;
+    s.world = advance(s.world, wait.value as number).world;
     expect(cmd.next()).toEqual({ done: true, value: 1 });
     expect(stdout).toBe(waiting('1 out of 3 new replicas have been updated...'));
     expect(stderr).toBe('error: object has been deleted\n');
