@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { WORLD_START } from '../src/engine/time';
 import { registry } from '../src/cli/programs';
 import { splitCommands } from '../src/cli/shell/split';
-import { createSession, runHeadless } from '../src/cli/shell/shell';
+import { createSession, runHeadlessAsync } from '../src/cli/shell/shell';
 import { seedWorkspace } from '../src/cli/shell/workspace';
 
 /** Every file below `dir`, as [path relative to dir with `/`, content]. */
@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Options | string {
   return options;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (typeof options === 'string') {
     const isHelp = options === USAGE;
@@ -98,14 +98,14 @@ function main(): number {
   }
   for (const command of splitCommands(input)) {
     if (options.json) {
-      const r = runHeadless(session, command.text, registry);
+      const r = await runHeadlessAsync(session, command.text, registry);
       const time = Math.floor((session.world.now - WORLD_START) / 1000);
       process.stdout.write(
         `${JSON.stringify({ line: command.text, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, time })}\n`,
       );
     } else {
       process.stdout.write(`$ ${command.text.replace(/\n/g, '\n> ')}\n`);
-      const r = runHeadless(session, command.text, registry, {
+      const r = await runHeadlessAsync(session, command.text, registry, {
         stdout: (t) => process.stdout.write(t),
         stderr: (t) => process.stdout.write(t),
       });
@@ -121,4 +121,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = main();
+process.exitCode = await main();
