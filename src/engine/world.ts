@@ -6,6 +6,8 @@ import { controllers } from './k8s/controllers';
 import type { Change, ClusterState } from './k8s/store';
 import { nextTimer, readerOf, Tx } from './k8s/store';
 import type { ObjectReader } from './k8s/types';
+import { hostSource } from './git/host';
+import type { GitSource } from './git/source';
 import { seedState } from './rng';
 import { CLUSTER_CREATED, MINUTE, SECOND, WORLD_START } from './time';
 
@@ -18,6 +20,11 @@ export interface World {
   readonly cluster: ClusterState;
   /** The learner's files (the shell's workspace). */
   readonly files: Files;
+  /**
+   * The Git hosting service's repositories (bare, `/<host>/<path>.git`), shared by every
+   * person and cluster in the world.
+   */
+  readonly hosts: Files;
 }
 
 export type WorldOptions = { seed?: number } & ClusterOptions;
@@ -30,6 +37,7 @@ export function createWorld(options: WorldOptions = {}): World {
     now: CLUSTER_CREATED,
     cluster: bootstrapCluster.empty(),
     files: initialFiles(LEARNER_HOME, CLUSTER_CREATED),
+    hosts: {},
   };
   const { world } = transact(empty, 'bootstrap', (tx) => bootstrapCluster(tx, options));
   // The system pods came up long before anyone typed a command, and their events have expired.
@@ -47,7 +55,7 @@ export interface TxResult<T> {
  * When `fn` returns a value with `ok: false` nothing is kept: a mistake changes nothing.
  */
 export function transact<T>(world: World, manager: string, fn: (tx: Tx) => T): TxResult<T> {
-  const tx = new Tx(world.cluster, world.rng, world.now, controllers, manager);
+  const tx = new Tx(world.cluster, world.rng, world.now, controllers, manager, gitSource(world));
   const result = fn(tx);
   if (isFailure(result)) return { world, result, changes: [] };
   tx.settleInstant();
@@ -57,6 +65,11 @@ export function transact<T>(world: World, manager: string, fn: (tx: Tx) => T): T
 
 function isFailure(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** What the controllers read from the Git host: the world's repositories as they are now. */
+export function gitSource(world: World): GitSource {
+  return hostSource(world.hosts);
 }
 
 export function reader(world: World): ObjectReader {
@@ -76,7 +89,7 @@ export function advance(world: World, to: number): { world: World; changes: Chan
     const due = nextTimer(w.cluster);
     if (due === undefined || due > to) break;
     const at = Math.max(due, w.now);
-    const tx = new Tx(w.cluster, w.rng, at, controllers, 'kube-controller-manager');
+    const tx = new Tx(w.cluster, w.rng, at, controllers, 'kube-controller-manager', gitSource(w));
     tx.settleInstant();
     const { cluster, rngState } = tx.commit();
     w = { ...w, cluster, rng: rngState, now: at };

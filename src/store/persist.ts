@@ -108,6 +108,10 @@ function check(value: unknown): Saved {
   if (typeof world.files !== 'object' || world.files === null) {
     session.world = { ...world, files: initialFiles(LEARNER_HOME, world.now) };
   }
+  // Saved before the world had a Git host: it has no repositories.
+  if (typeof session.world.hosts !== 'object' || session.world.hosts === null) {
+    session.world = { ...session.world, hosts: {} };
+  }
   return {
     ...(v as Saved),
     savedAt: Number(v.savedAt) || 0,

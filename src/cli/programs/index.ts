@@ -2,6 +2,7 @@
 import type { Program } from '../program';
 import { argocd } from '../argocd/argocd';
 import { completeKubectl } from '../complete';
+import { gitProgram } from '../git/git';
 import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
 import { cp, mv } from './copy';
@@ -38,6 +39,7 @@ const programs: Program[] = [
   mv,
   sed,
   argocd,
+  gitProgram,
 ];
 programs.push(helpProgram(() => programs));
 programs.push(watchProgram(() => registry));

@@ -1,6 +1,6 @@
 // A shell session and the headless way of running commands in it: time moves only while a
 // command waits, jumping from one due event to the next.
-import { LEARNER_HOME } from '../../engine/fs/files';
+import { FsTx, LEARNER_HOME } from '../../engine/fs/files';
 import { advance, createWorld, type WorldOptions } from '../../engine/world';
 import { MINUTE } from '../../engine/time';
 import type { Run, Session } from '../program';
@@ -9,9 +9,20 @@ import { execute } from './exec';
 
 export const HOME = LEARNER_HOME;
 
+/** The learner's Git configuration, as on a person's set-up machine. */
+export const GITCONFIG = `[user]
+\tname = Learner
+\temail = learner@example.com
+[init]
+\tdefaultBranch = main
+`;
+
 export function createSession(options: WorldOptions = {}): Session {
+  const world = createWorld(options);
+  const home = new FsTx(world.files, world.now);
+  home.writeFile(`${HOME}/.gitconfig`, GITCONFIG);
   return {
-    world: createWorld(options),
+    world: { ...world, files: home.result() },
     env: {
       HOME,
       PWD: HOME,

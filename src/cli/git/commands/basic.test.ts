@@ -1,0 +1,60 @@
+// The first steps every learner takes (init, status, add, commit, log), pinned to the real git
+// 2.39 run on the same files at the same time: same words, same streams, same exit codes, and
+// the same commit SHAs (git's formats: wt-status.c, builtin/commit.c, pretty.c, log-tree.c).
+import { describe, expect, it } from 'vitest';
+import { runRealGit } from '../oracle';
+import { gitSession } from '../testing';
+
+const SCRIPT = [
+  'mkdir my-app && cd my-app',
+  'git init',
+  'git status',
+  'echo a > a.yaml',
+  'mkdir -p d/e && echo x > d/e/x && echo y > d/y',
+  'git status',
+  'git add a.yaml',
+  'git status',
+  'git status --short',
+  'git commit -m first',
+  'echo b >> a.yaml',
+  'git status',
+  'git commit -m "nothing staged"',
+  'git commit -am second -m "with a body"',
+  'git add d/y && rm a.yaml',
+  'git status',
+  'git status -s',
+  'git add .',
+  'git commit -m third',
+  'git log',
+  'git log --oneline',
+  'git log --oneline -2',
+  'git log --stat -1',
+  'git log -p -1 --oneline',
+  'git init',
+  'git add nothing-here',
+  'git add',
+  'cd d && git status && cd ..',
+  'cd / && git status',
+  'git statuss',
+];
+
+describe('git against the real git', () => {
+  it('prints what git prints, step by step, with the same SHAs', async () => {
+    const { session, run } = gitSession();
+    const seconds = Math.floor(session.world.now / 1000);
+    const ours = [];
+    for (const c of SCRIPT) ours.push(await run(c));
+    // In a terminal git decorates the log; the oracle is not a terminal, so ask it to.
+    const real = runRealGit(
+      SCRIPT.map((c) => c.replace(/^git log/, 'git -c log.decorate=short log')),
+      seconds,
+    );
+    SCRIPT.forEach((c, i) => {
+      const o = ours[i]!;
+      expect({ c, stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode }).toEqual({
+        c,
+        ...real[i],
+      });
+    });
+  });
+});

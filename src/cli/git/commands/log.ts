@@ -1,0 +1,138 @@
+// git log [--oneline] [-n <n> | -<n>] [--stat] [-p] [<revision>] [-- <path>]: commits newest
+// first in git's medium format, decorated as in a terminal.
+import type { GitCommand } from '../common';
+import {
+  NOT_A_REPO,
+  currentBranch,
+  fatal,
+  findWorkTree,
+  git,
+  gitDate,
+  headCommit,
+  shortSha,
+} from '../common';
+import { commitFiles, decorations, treeChanges, shortStat } from '../tree';
+
+export const log: GitCommand = async (g) => {
+  let oneline = false;
+  let limit = Infinity;
+  let stat = false;
+  let patch = false;
+  let rev: string | undefined;
+  const paths: string[] = [];
+  let dashdash = false;
+  for (let i = 0; i < g.args.length; i++) {
+    const a = g.args[i] as string;
+    if (dashdash) paths.push(a);
+    else if (a === '--') dashdash = true;
+    else if (a === '--oneline') oneline = true;
+    else if (a === '--stat') stat = true;
+    else if (a === '-p' || a === '--patch' || a === '-u') patch = true;
+    else if (a === '--decorate' || a === '--no-decorate' || a === '--graph' || a === '--all')
+      continue;
+    else if (a === '-n' || a === '--max-count') limit = Number(g.args[++i]);
+    else if (/^-\d+$/.test(a)) limit = Number(a.slice(1));
+    else if (/^(-n|--max-count=)\d+$/.test(a)) limit = Number(a.replace(/^(-n|--max-count=)/, ''));
+    else if (a.startsWith('-')) return fatal(g, `unrecognized argument: ${a}`);
+    else rev = a;
+  }
+  const dir = findWorkTree(g);
+  if (!dir) return fatal(g, NOT_A_REPO);
+  const head = await headCommit(g, dir);
+  if (!head && rev === undefined) {
+    const branch = (await currentBranch(g, dir)) ?? 'HEAD';
+    return fatal(g, `your current branch '${branch}' does not have any commits yet`);
+  }
+  let start: string;
+  try {
+    start = rev === undefined ? (head as string) : await resolveRev(g, dir, rev);
+  } catch {
+    g.err(
+      `fatal: ambiguous argument '${rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n`,
+    );
+    return 128;
+  }
+  const commits = await git.log({ fs: g.fs, dir, ref: start });
+  const decorated = await decorations(g, dir);
+  let shown = 0;
+  let first = true;
+  for (const c of commits) {
+    if (shown >= limit) break;
+    const parent = c.commit.parent[0];
+    const needChanges = stat || patch || paths.length > 0;
+    const changes = needChanges
+      ? await treeChanges(
+          g,
+          dir,
+          await commitFiles(g, dir, parent),
+          await commitFiles(g, dir, c.oid),
+        )
+      : [];
+    const relevant =
+      paths.length === 0
+        ? changes
+        : changes.filter((ch) =>
+            paths.some((p) => ch.path === p || ch.path.startsWith(`${p.replace(/\/$/, '')}/`)),
+          );
+    if (paths.length > 0 && relevant.length === 0) continue;
+    shown++;
+    const refs = decorated.get(c.oid);
+    const deco = refs ? ` (${refs.join(', ')})` : '';
+    const subject = c.commit.message.split('\n')[0] ?? '';
+    if (oneline) {
+      g.out(`${shortSha(c.oid)}${deco} ${subject}\n`);
+    } else {
+      if (!first) g.out('\n');
+      g.out(`commit ${c.oid}${deco}\n`);
+      if (c.commit.parent.length > 1) g.out(`Merge: ${c.commit.parent.map(shortSha).join(' ')}\n`);
+      g.out(`Author: ${c.commit.author.name} <${c.commit.author.email}>\n`);
+      g.out(`Date:   ${gitDate(c.commit.author.timestamp, c.commit.author.timezoneOffset)}\n\n`);
+      const body = c.commit.message.replace(/\n+$/, '');
+      for (const line of body.split('\n')) g.out(`    ${line}\n`);
+    }
+    first = false;
+    if (stat && relevant.length > 0) {
+      if (!oneline) g.out('\n');
+      const width = Math.max(...relevant.map((ch) => ch.path.length));
+      const maxCount = Math.max(...relevant.map((ch) => ch.insertions + ch.deletions));
+      const digits = String(maxCount).length;
+      for (const ch of relevant) {
+        const n = ch.insertions + ch.deletions;
+        g.out(
+          ` ${ch.path.padEnd(width)} | ${String(n).padStart(digits)} ${'+'.repeat(ch.insertions)}${'-'.repeat(ch.deletions)}\n`,
+        );
+      }
+      g.out(`${shortStat(relevant)}\n`);
+    }
+    if (patch) {
+      const { formatPatch } = await import('./patchFormat');
+      const text = await formatPatch(g, dir, relevant);
+      if (text) g.out(`${oneline ? '' : '\n'}${text}`);
+    }
+  }
+  return 0;
+};
+
+async function resolveRev(g: Parameters<GitCommand>[0], dir: string, rev: string): Promise<string> {
+  const m = /^(.*?)((?:[~^]\d*)*)$/.exec(rev) as RegExpExecArray;
+  let sha: string =
+    (await git.expandOid({ fs: g.fs, dir, oid: m[1] as string }).catch(() => undefined)) ??
+    (await git.resolveRef({ fs: g.fs, dir, ref: m[1] as string }));
+  for (const step of (m[2] as string).match(/[~^]\d*/g) ?? []) {
+    const n = step.length > 1 ? Number(step.slice(1)) : 1;
+    if (step[0] === '~') {
+      for (let i = 0; i < n; i++) {
+        const p: string | undefined = (await git.readCommit({ fs: g.fs, dir, oid: sha })).commit
+          .parent[0];
+        if (!p) throw new Error('no parent');
+        sha = p;
+      }
+    } else {
+      const p: string | undefined = (await git.readCommit({ fs: g.fs, dir, oid: sha })).commit
+        .parent[n - 1];
+      if (!p) throw new Error('no parent');
+      sha = p;
+    }
+  }
+  return sha;
+}

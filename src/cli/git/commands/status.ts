@@ -1,0 +1,194 @@
+// git status [-s | --short] [-b] [--porcelain]: the long format's sections and hints, as git
+// 2.39's wt-status.c prints them.
+import { resolvePath, statPath } from '../../../engine/fs/files';
+import type { GitContext, GitCommand } from '../common';
+import {
+  NOT_A_REPO,
+  currentBranch,
+  fatal,
+  findWorkTree,
+  git,
+  headCommit,
+  relativePath,
+  shortSha,
+} from '../common';
+
+type Row = [string, number, number, number];
+
+export interface WorkTreeStatus {
+  staged: { path: string; what: 'new file' | 'modified' | 'deleted' }[];
+  unstaged: { path: string; what: 'modified' | 'deleted' }[];
+  /** Untracked files, with wholly untracked directories collapsed to `dir/`. */
+  untracked: string[];
+}
+
+export async function workTreeStatus(g: GitContext, dir: string): Promise<WorkTreeStatus> {
+  const rows = (await git.statusMatrix({ fs: g.fs, dir })) as Row[];
+  const tracked = new Set<string>();
+  const s: WorkTreeStatus = { staged: [], unstaged: [], untracked: [] };
+  const untrackedFiles: string[] = [];
+  for (const [path, head, work, stage] of rows) {
+    if (stage !== 0) tracked.add(path);
+    if (head === 0 && stage !== 0) s.staged.push({ path, what: 'new file' });
+    else if (head === 1 && stage === 0) s.staged.push({ path, what: 'deleted' });
+    else if (head === 1 && (stage === 2 || stage === 3)) s.staged.push({ path, what: 'modified' });
+    if (stage !== 0) {
+      if (work === 0) s.unstaged.push({ path, what: 'deleted' });
+      else if (stage === 3 || (stage === 1 && work === 2))
+        s.unstaged.push({ path, what: 'modified' });
+    } else if (work === 2) untrackedFiles.push(path);
+  }
+  const trackedDirs = new Set<string>();
+  for (const p of tracked) {
+    const parts = p.split('/');
+    for (let i = 1; i < parts.length; i++) trackedDirs.add(parts.slice(0, i).join('/'));
+  }
+  const seen = new Set<string>();
+  for (const p of untrackedFiles) {
+    const parts = p.split('/');
+    let shown = p;
+    for (let i = 1; i < parts.length; i++) {
+      const d = parts.slice(0, i).join('/');
+      if (!trackedDirs.has(d)) {
+        shown = `${d}/`;
+        break;
+      }
+    }
+    if (!seen.has(shown)) {
+      seen.add(shown);
+      s.untracked.push(shown);
+    }
+  }
+  return s;
+}
+
+/** How the branch stands against its upstream, as the second line of `git status`. */
+export async function upstreamLine(g: GitContext, dir: string, branch: string): Promise<string> {
+  const remote = (await git.getConfig({ fs: g.fs, dir, path: `branch.${branch}.remote` })) as
+    string | undefined;
+  const merge = (await git.getConfig({ fs: g.fs, dir, path: `branch.${branch}.merge` })) as
+    string | undefined;
+  if (!remote || !merge) return '';
+  const name = `${remote}/${merge.replace(/^refs\/heads\//, '')}`;
+  const theirs = await git
+    .resolveRef({ fs: g.fs, dir, ref: `refs/remotes/${name}` })
+    .catch(() => undefined);
+  if (!theirs) {
+    return `Your branch is based on '${name}', but the upstream is gone.\n  (use "git branch --unset-upstream" to fixup)\n`;
+  }
+  const ours = await headCommit(g, dir);
+  const count = async (from: string | undefined, exclude: string) => {
+    if (!from) return 0;
+    const excluded = new Set(
+      (await git.log({ fs: g.fs, dir, ref: exclude }).catch(() => [])).map((c) => c.oid),
+    );
+    return (await git.log({ fs: g.fs, dir, ref: from })).filter((c) => !excluded.has(c.oid)).length;
+  };
+  const ahead = await count(ours, theirs);
+  const behind = await count(theirs, ours ?? theirs);
+  const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
+  if (ahead === 0 && behind === 0) return `Your branch is up to date with '${name}'.\n`;
+  if (behind === 0)
+    return `Your branch is ahead of '${name}' by ${commits(ahead)}.\n  (use "git push" to publish your local commits)\n`;
+  if (ahead === 0)
+    return `Your branch is behind '${name}' by ${commits(behind)}, and can be fast-forwarded.\n  (use "git pull" to update your local branch)\n`;
+  return `Your branch and '${name}' have diverged,\nand have ${ahead} and ${behind} different commits each, respectively.\n  (use "git pull" to merge the remote branch into yours)\n`;
+}
+
+const pad = (what: string) => `${what}:`.padEnd(12);
+
+/** The long format's body (after the branch lines); shared with `git commit` when there is nothing to commit. */
+export function longSections(
+  s: WorkTreeStatus,
+  rel: (p: string) => string,
+  initial: boolean,
+): string {
+  let out = '';
+  if (s.staged.length > 0) {
+    out += `Changes to be committed:\n  (use "${initial ? 'git rm --cached <file>...' : 'git restore --staged <file>...'}" to unstage)\n`;
+    for (const c of s.staged) out += `\t${pad(c.what)}${rel(c.path)}\n`;
+    out += '\n';
+  }
+  if (s.unstaged.length > 0) {
+    const deleted = s.unstaged.some((c) => c.what === 'deleted');
+    out += `Changes not staged for commit:\n  (use "git ${deleted ? 'add/rm' : 'add'} <file>..." to update what will be committed)\n  (use "git restore <file>..." to discard changes in working directory)\n`;
+    for (const c of s.unstaged) out += `\t${pad(c.what)}${rel(c.path)}\n`;
+    out += '\n';
+  }
+  if (s.untracked.length > 0) {
+    out += 'Untracked files:\n  (use "git add <file>..." to include in what will be committed)\n';
+    for (const p of s.untracked) out += `\t${rel(p)}\n`;
+    out += '\n';
+  }
+  if (s.staged.length === 0) {
+    if (s.unstaged.length > 0)
+      out += 'no changes added to commit (use "git add" and/or "git commit -a")\n';
+    else if (s.untracked.length > 0)
+      out += 'nothing added to commit but untracked files present (use "git add" to track)\n';
+    else if (initial) out += 'nothing to commit (create/copy files and use "git add" to track)\n';
+    else out += 'nothing to commit, working tree clean\n';
+  }
+  return out;
+}
+
+/** The whole long format, as `git status` (and `git commit` with nothing to commit) prints it. */
+export async function longStatus(
+  g: GitContext,
+  dir: string,
+): Promise<{ text: string; clean: boolean }> {
+  const s = await workTreeStatus(g, dir);
+  const branch = await currentBranch(g, dir);
+  const head = await headCommit(g, dir);
+  let text = branch ? `On branch ${branch}\n` : `HEAD detached at ${shortSha(head ?? '')}\n`;
+  const upstream = branch && head ? await upstreamLine(g, dir, branch) : '';
+  if (upstream) text += `${upstream}\n`;
+  const merging = statPath(g.store.files, `${dir}/.git/MERGE_HEAD`) !== undefined;
+  if (merging) {
+    text +=
+      s.staged.length > 0 && s.unstaged.length === 0
+        ? 'All conflicts fixed but you are still merging.\n  (use "git commit" to conclude merge)\n\n'
+        : 'You have unmerged paths.\n  (fix conflicts and run "git commit")\n  (use "git merge --abort" to abort the merge)\n\n';
+  }
+  if (!head) text += '\nNo commits yet\n\n';
+  const body = longSections(
+    s,
+    (p) => relativePath(g.cwd, `${dir}/${p}`) + (p.endsWith('/') ? '/' : ''),
+    !head,
+  );
+  text += body;
+  return { text, clean: s.staged.length === 0 };
+}
+
+export const status: GitCommand = async (g) => {
+  let short = false;
+  for (const a of g.args) {
+    if (a === '-s' || a === '--short' || a === '--porcelain') short = true;
+    else if (a === '-b' || a === '--branch' || a === '--long') continue;
+    else if (a.startsWith('-')) {
+      g.err(`error: unknown option \`${a.replace(/^-+/, '')}'\n`);
+      return 129;
+    }
+  }
+  const dir = findWorkTree(g);
+  if (!dir) return fatal(g, NOT_A_REPO);
+  if (!short) {
+    g.out((await longStatus(g, dir)).text);
+    return 0;
+  }
+  const s = await workTreeStatus(g, dir);
+  const codes = new Map<string, [string, string]>();
+  const code = { 'new file': 'A', modified: 'M', deleted: 'D' } as const;
+  for (const c of s.staged) codes.set(c.path, [code[c.what], ' ']);
+  for (const c of s.unstaged) {
+    const x = codes.get(c.path)?.[0] ?? ' ';
+    codes.set(c.path, [x, code[c.what]]);
+  }
+  const rel = (p: string) =>
+    relativePath(g.cwd, resolvePath(dir, p)) + (p.endsWith('/') ? '/' : '');
+  for (const path of [...codes.keys()].sort()) {
+    const [x, y] = codes.get(path) as [string, string];
+    g.out(`${x}${y} ${rel(path)}\n`);
+  }
+  for (const p of s.untracked) g.out(`?? ${rel(p)}\n`);
+  return 0;
+};
