@@ -2,7 +2,7 @@
 // 2.39 run on the same files at the same time: same words, same streams, same exit codes, and
 // the same commit SHAs (git's formats: wt-status.c, builtin/commit.c, pretty.c, log-tree.c).
 import { describe, expect, it } from 'vitest';
-import { runRealGit } from '../oracle';
+import { runRealGit } from '../../../../scripts/git-oracle';
 import { gitSession } from '../testing';
 
 const SCRIPT = [

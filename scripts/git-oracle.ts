@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GITCONFIG } from '../shell/shell';
+import { GITCONFIG } from '../src/cli/shell/shell';
 
 export interface Step {
   stdout: string;
