@@ -3,6 +3,7 @@
 // the same commit SHAs (git's formats: wt-status.c, builtin/commit.c, pretty.c, log-tree.c).
 import { describe, expect, it } from 'vitest';
 import { runRealGit } from '../../../../scripts/git-oracle';
+import type { CommandResult } from '../../shell/shell';
 import { gitSession } from '../testing';
 
 const SCRIPT = [
@@ -42,7 +43,7 @@ describe('git against the real git', () => {
   it('prints what git prints, step by step, with the same SHAs', async () => {
     const { session, run } = gitSession();
     const seconds = Math.floor(session.world.now / 1000);
-    const ours = [];
+    const ours: CommandResult[] = [];
     for (const c of SCRIPT) ours.push(await run(c));
     // In a terminal git decorates the log; the oracle is not a terminal, so ask it to.
     const real = runRealGit(
