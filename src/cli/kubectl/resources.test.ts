@@ -5,8 +5,10 @@
 // API_RESOURCES as its discovery: the resource it listed, or its error, and its warnings.
 import { describe, it, expect } from 'vitest';
 import { ALL_KINDS, KINDS } from '../../engine/k8s/types';
+import { TestWorld } from '../../engine/testing';
+import { reader } from '../../engine/world';
 import {
-  API_RESOURCES,
+  apiResources,
   knownEmptyResource,
   parseResourceArgs,
   resolveKind,
@@ -144,7 +146,7 @@ describe('resolveKind', () => {
     expect(resolveKind(type)).toBe(kind);
   });
 
-  it.each(['pods.v1', 'PO', 'deployments.v1.app', 'events.events.k8s.io', 'configmaps', 'foo'])(
+  it.each(['pods.v1', 'PO', 'deployments.v1.app', 'events.events.k8s.io', 'ingresses', 'foo'])(
     '%s is no simulated kind',
     (type) => {
       expect(resolveKind(type)).toBeUndefined();
@@ -154,7 +156,7 @@ describe('resolveKind', () => {
   it('agrees with the simulator’s own description of its kinds', () => {
     for (const kind of ALL_KINDS) {
       const info = KINDS[kind];
-      const entry = API_RESOURCES.find((r) => r.group === info.group && r.name === info.resource);
+      const entry = apiResources().find((r) => r.group === info.group && r.name === info.resource);
       expect(entry, kind).toMatchObject({
         kind,
         singularName: info.singular,
@@ -173,14 +175,8 @@ describe('knownEmptyResource', () => {
     ['ing', 'ingresses.networking.k8s.io'],
     ['Ingress', 'ingresses.networking.k8s.io'],
     ['ingresses.networking', 'ingresses.networking.k8s.io'],
-    ['cm', 'configmaps'],
-    ['configmap', 'configmaps'],
-    ['ConfigMap', 'configmaps'],
-    ['secrets', 'secrets'],
-    ['sa', 'serviceaccounts'],
     ['jobs.batch', 'jobs.batch'],
     ['cj', 'cronjobs.batch'],
-    ['sts', 'statefulsets.apps'],
     ['daemonset.apps', 'daemonsets.apps'],
     ['hpa', 'horizontalpodautoscalers.autoscaling'],
     ['horizontalpodautoscalers.v1.autoscaling', 'horizontalpodautoscalers.autoscaling'],
@@ -191,21 +187,24 @@ describe('knownEmptyResource', () => {
     expect(knownEmptyResource(type)).toBe(name);
   });
 
-  it.each(['pods', 'configmaps.v1', 'CM', 'ingres', 'leases', 'foo'])('%s is not', (type) => {
-    expect(knownEmptyResource(type)).toBeUndefined();
-  });
+  it.each(['pods', 'cm', 'sts', 'ingresses.v1', 'ING', 'ingres', 'leases', 'foo'])(
+    '%s is not',
+    (type) => {
+      expect(knownEmptyResource(type)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseResourceArgs', () => {
   it('resolves each type of a comma list and each TYPE/NAME', () => {
-    expect(parseResourceArgs(['po,deploy.apps,cm', 'x'])).toEqual({
+    expect(parseResourceArgs(['po,deploy.apps,ing', 'x'])).toEqual({
       ok: true,
       refs: [
         { kind: 'Pod', name: 'x' },
         { kind: 'Deployment', name: 'x' },
       ],
       byType: false,
-      unknownEmpty: ['configmaps'],
+      unknownEmpty: ['ingresses.networking.k8s.io'],
     });
     expect(parseResourceArgs(['Deployment/web', 'PODS/a'])).toEqual({
       ok: true,
@@ -227,6 +226,66 @@ describe('parseResourceArgs', () => {
       ok: false,
       error: `the server doesn't have a resource type "deployments"`,
     });
+  });
+});
+
+describe('custom resources', () => {
+  // What discovery serves follows the CRDs: apiextensions-apiserver adds a CRD's resources
+  // to discovery once it is Established (pkg/apiserver/customresource_discovery_controller.go);
+  // short names are the CRD's spec.names.shortNames (argo-cd manifests/crds, v2.11.0).
+  const withArgo = () => {
+    const t = new TestWorld();
+    for (const kind of ['Application', 'AppProject'] as const) {
+      const plural = `${kind.toLowerCase()}s`;
+      t.create('CustomResourceDefinition', {
+        metadata: { name: `${plural}.argoproj.io` },
+        spec: {
+          group: 'argoproj.io',
+          names: {
+            kind,
+            plural,
+            singular: kind.toLowerCase(),
+            shortNames: kind === 'Application' ? ['app', 'apps'] : ['appproj', 'appprojs'],
+          },
+          scope: 'Namespaced',
+          versions: [{ name: 'v1alpha1', served: true, storage: true }],
+        },
+      });
+    }
+    return reader(t.world);
+  };
+
+  it('are unknown types before their CRD exists', () => {
+    const r = reader(new TestWorld().world);
+    expect(resolveKind('applications', r)).toBeUndefined();
+    expect(parseResourceArgs(['applications'], r)).toEqual({
+      ok: false,
+      error: `the server doesn't have a resource type "applications"`,
+    });
+  });
+
+  it('resolve by plural, singular, short name, kind and group once it does', () => {
+    const r = withArgo();
+    for (const type of [
+      'applications',
+      'application',
+      'app',
+      'apps',
+      'Application',
+      'applications.argoproj.io',
+      'applications.v1alpha1.argoproj.io',
+      'app.argoproj.io',
+    ])
+      expect(resolveKind(type, r), type).toBe('Application');
+    expect(resolveKind('appproj', r)).toBe('AppProject');
+    expect(resolveKind('applicationsets', r)).toBeUndefined();
+    // `apps` the short name does not shadow the group.
+    expect(resolveKind('deployments.apps', r)).toBe('Deployment');
+    expect(resolveKind('crd', r)).toBe('CustomResourceDefinition');
+  });
+
+  it('are assumed served when no cluster is given', () => {
+    expect(resolveKind('applicationsets')).toBe('ApplicationSet');
   });
 });
 

@@ -3,7 +3,8 @@
 // server's discovery data: cli-runtime's Builder.mappingFor over client-go's shortcut expander
 // (restmapper/shortcut.go) and discovery REST mapper (restmapper/discovery.go,
 // apimachinery/pkg/api/meta/restmapper.go, priority.go).
-import type { Kind } from '../../engine/k8s/types';
+import { customResources } from '../../engine/k8s/discovery';
+import type { Kind, ObjectReader } from '../../engine/k8s/types';
 import { ALL_KINDS, KINDS } from '../../engine/k8s/types';
 
 /** One entry of the server's discovery (an APIResource of one group/version). */
@@ -170,17 +171,43 @@ export const API_RESOURCES: readonly ApiResource[] = DISCOVERY.flatMap(([group, 
 );
 
 /**
+ * The custom kinds the simulator stores, as their CRDs would add them to discovery: what
+ * resolution assumes when it is not given the cluster to look at.
+ */
+const CUSTOM_ASSUMED: readonly ApiResource[] = ALL_KINDS.filter((k) => KINDS[k].crd).map((k) => {
+  const info = KINDS[k];
+  return {
+    name: info.resource,
+    singularName: info.singular,
+    shortNames: info.shortNames,
+    kind: k,
+    group: info.group,
+    version: info.apiVersion.slice(info.apiVersion.indexOf('/') + 1),
+    namespaced: info.namespaced,
+  };
+});
+
+const WITH_ASSUMED: readonly ApiResource[] = [...API_RESOURCES, ...CUSTOM_ASSUMED];
+
+/**
+ * The server's discovery: the built-in APIs, then (aggregated discovery puts them after the
+ * built-in groups) what the established CRDs serve. Without a reader, the custom kinds the
+ * simulator stores are assumed served.
+ */
+export function apiResources(reader?: ObjectReader): readonly ApiResource[] {
+  if (!reader) return WITH_ASSUMED;
+  const custom = customResources(reader);
+  return custom.length === 0 ? API_RESOURCES : [...API_RESOURCES, ...custom];
+}
+
+/**
  * Types the server has but the simulator does not run, which it lists as empty (so that
  * `get configmaps` or `get all` answer as a fresh namespace would): group/resource names.
  */
 const KNOWN_EMPTY = new Set([
   'daemonsets.apps',
-  'statefulsets.apps',
   'jobs.batch',
   'cronjobs.batch',
-  'configmaps',
-  'secrets',
-  'serviceaccounts',
   'ingresses.networking.k8s.io',
   'persistentvolumeclaims',
   'horizontalpodautoscalers.autoscaling',
@@ -200,8 +227,8 @@ interface GVR {
 }
 
 /** Resources ordered as the priority mapper prefers them: group order, preferred version first. */
-function byPriority(found: ApiResource[]): ApiResource | undefined {
-  return found.sort((a, b) => API_RESOURCES.indexOf(a) - API_RESOURCES.indexOf(b))[0];
+function byPriority(found: ApiResource[], all: readonly ApiResource[]): ApiResource | undefined {
+  return found.sort((a, b) => all.indexOf(a) - all.indexOf(b))[0];
 }
 
 /**
@@ -210,17 +237,17 @@ function byPriority(found: ApiResource[]): ApiResource | undefined {
  * (the others raise a warning); failing that, a short name may name its group by a prefix.
  * All of these comparisons are case-sensitive.
  */
-function expandShortcut(gvr: GVR, warnings: string[]): GVR {
+function expandShortcut(gvr: GVR, warnings: string[], all: readonly ApiResource[]): GVR {
   const inGroup = (g: string) => gvr.group === '' || gvr.group === g;
   if (
-    API_RESOURCES.some(
+    all.some(
       (r) => inGroup(r.group) && (r.name === gvr.resource || r.singularName === gvr.resource),
     )
   )
     return gvr;
   let found: ApiResource | undefined;
   const warned = new Set<string>();
-  for (const r of API_RESOURCES) {
+  for (const r of all) {
     if (!inGroup(r.group) || !r.shortNames.includes(gvr.resource)) continue;
     if (!found) found = r;
     else if (found.group !== r.group || found.name !== r.name) {
@@ -235,7 +262,7 @@ function expandShortcut(gvr: GVR, warnings: string[]): GVR {
   // The version is dropped here: `deploy.v1.apps` resolves like `deploy.apps`.
   if (found) return { group: found.group, version: '', resource: found.name };
   if (gvr.group === '') return gvr;
-  const prefixed = API_RESOURCES.find(
+  const prefixed = all.find(
     (r) => r.group.startsWith(gvr.group) && r.shortNames.includes(gvr.resource),
   );
   return prefixed ? { ...gvr, group: prefixed.group, resource: prefixed.name } : gvr;
@@ -247,30 +274,41 @@ function expandShortcut(gvr: GVR, warnings: string[]): GVR {
  * prefix (`deployments.app`, `ingresses.networking`), each group/version mapper matching on its
  * own, and the priority order choosing among them.
  */
-function kindFor(typed: GVR, warnings: string[]): ApiResource | undefined {
-  const gvr = expandShortcut(typed, warnings);
+function kindFor(
+  typed: GVR,
+  warnings: string[],
+  all: readonly ApiResource[],
+): ApiResource | undefined {
+  const gvr = expandShortcut(typed, warnings, all);
   const resource = gvr.resource.toLowerCase();
   if (resource === '') return undefined;
   return byPriority(
-    API_RESOURCES.filter(
+    all.filter(
       (r) =>
         (r.name === resource || r.singularName === resource) &&
         (gvr.version !== ''
           ? r.group === gvr.group && r.version === gvr.version
           : r.group.startsWith(gvr.group)),
     ),
+    all,
   );
 }
 
 /** The mapper's RESTMapping for a group/kind: the kind exactly as discovery spells it, or in lower case. */
-function kindMapping(group: string, kind: string, version: string): ApiResource | undefined {
+function kindMapping(
+  group: string,
+  kind: string,
+  version: string,
+  all: readonly ApiResource[],
+): ApiResource | undefined {
   return byPriority(
-    API_RESOURCES.filter(
+    all.filter(
       (r) =>
         r.group === group &&
         (r.kind === kind || r.kind.toLowerCase() === kind) &&
         (version === '' || r.version === version),
     ),
+    all,
   );
 }
 
@@ -299,16 +337,18 @@ export type ResourceResolution =
  * `pods.v1` is not a version of pods: it names a group `v1`, which does not exist. The warnings
  * are what kubectl prints on stderr as `Warning: …` (an ambiguous short name such as `ev`).
  */
-export function resolveResource(arg: string): ResourceResolution {
+export function resolveResource(arg: string, reader?: ObjectReader): ResourceResolution {
+  const all = apiResources(reader);
   const warnings: string[] = [];
   const full = threePart(arg);
   const gr = twoPart(arg);
   const byResource =
-    (full ? kindFor(full, warnings) : undefined) ?? kindFor({ ...gr, version: '' }, warnings);
+    (full ? kindFor(full, warnings, all) : undefined) ??
+    kindFor({ ...gr, version: '' }, warnings, all);
   if (byResource) return { ok: true, resource: byResource, warnings };
   const byKind =
-    (full ? kindMapping(full.group, full.resource, full.version) : undefined) ??
-    kindMapping(gr.group, gr.resource, '');
+    (full ? kindMapping(full.group, full.resource, full.version, all) : undefined) ??
+    kindMapping(gr.group, gr.resource, '', all);
   if (byKind) return { ok: true, resource: byKind, warnings };
   return { ok: false, error: unknownResourceTypeError(arg) };
 }
@@ -326,9 +366,12 @@ function simulatedKind(r: ApiResource): Kind | undefined {
   return ALL_KINDS.find((k) => KINDS[k].group === r.group && KINDS[k].resource === r.name);
 }
 
-/** Resolves a resource type as typed to a kind the simulator runs, or undefined. */
-export function resolveKind(type: string): Kind | undefined {
-  const r = resolveResource(type);
+/**
+ * Resolves a resource type as typed to a kind the simulator runs, or undefined. Pass the
+ * cluster's reader so that custom kinds resolve only while their CRD is established.
+ */
+export function resolveKind(type: string, reader?: ObjectReader): Kind | undefined {
+  const r = resolveResource(type, reader);
   return r.ok ? simulatedKind(r.resource) : undefined;
 }
 
@@ -336,16 +379,16 @@ export function resolveKind(type: string): Kind | undefined {
  * A type the server has and lists as empty here (`configmaps`, `cm`, `ingress`, `jobs.batch`):
  * its group/resource name (`ingresses.networking.k8s.io`), as NotFound errors name it.
  */
-export function knownEmptyResource(type: string): string | undefined {
-  const r = resolveResource(type);
+export function knownEmptyResource(type: string, reader?: ObjectReader): string | undefined {
+  const r = resolveResource(type, reader);
   if (!r.ok) return undefined;
   const name = groupResourceName(r.resource);
   return KNOWN_EMPTY.has(name) ? name : undefined;
 }
 
 /** The `Warning: …` lines (without the prefix) kubectl prints while resolving this type. */
-export function resourceWarnings(type: string): string[] {
-  const r = resolveResource(type);
+export function resourceWarnings(type: string, reader?: ObjectReader): string[] {
+  const r = resolveResource(type, reader);
   return r.ok ? r.warnings : [];
 }
 
@@ -373,7 +416,7 @@ function unknownType(type: string): ResourceArgs {
  * Parses the resource arguments of get, describe, delete and friends: `TYPE`, `TYPE NAME…`,
  * `TYPE1,TYPE2 [NAME…]`, `TYPE/NAME…`, `all`.
  */
-export function parseResourceArgs(args: readonly string[]): ResourceArgs {
+export function parseResourceArgs(args: readonly string[], reader?: ObjectReader): ResourceArgs {
   if (args.length === 0) return { ok: true, refs: [], byType: false, unknownEmpty: [] };
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length > 0) {
@@ -388,7 +431,7 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
           ok: false,
           error: `arguments in resource/name form must have a single resource and name`,
         };
-      const kind = resolveKind(type);
+      const kind = resolveKind(type, reader);
       if (!kind) return unknownType(type);
       refs.push({ kind, name });
     }
@@ -403,12 +446,12 @@ export function parseResourceArgs(args: readonly string[]): ResourceArgs {
       for (const k of ALL_CATEGORY) if (!kinds.includes(k)) kinds.push(k);
       continue;
     }
-    const kind = resolveKind(type);
+    const kind = resolveKind(type, reader);
     if (kind) {
       if (!kinds.includes(kind)) kinds.push(kind);
       continue;
     }
-    const elsewhere = knownEmptyResource(type);
+    const elsewhere = knownEmptyResource(type, reader);
     if (elsewhere) {
       unknownEmpty.push(elsewhere);
       continue;

@@ -5,6 +5,14 @@ import type { Kind, KindMap, KubeObject } from '../../engine/k8s/types';
 import { describeDeployment, describeReplicaSet } from './describe/apps';
 import type { DescribeContext } from './describe/context';
 import { describeEvent } from './describe/generic';
+import {
+  describeConfigMap,
+  describeGeneric,
+  describeSecret,
+  describeServiceAccount,
+  describeStatefulSet,
+} from './describe/more';
+import { describeBinding, describeNetworkPolicy, describeRole } from './describe/policy';
 import { describeNamespace } from './describe/namespace';
 import { describeNode } from './describe/node';
 import { describePod } from './describe/pod';
@@ -31,6 +39,27 @@ export function describeObject(kind: Kind, obj: KubeObject, ctx: DescribeContext
       return describeReplicaSet(obj as KindMap['ReplicaSet'], ctx);
     case 'Deployment':
       return describeDeployment(obj as KindMap['Deployment'], ctx);
+    case 'StatefulSet':
+      return describeStatefulSet(obj as KindMap['StatefulSet'], ctx);
+    case 'ConfigMap':
+      return describeConfigMap(obj as KindMap['ConfigMap'], ctx);
+    case 'Secret':
+      return describeSecret(obj as KindMap['Secret']);
+    case 'ServiceAccount':
+      return describeServiceAccount(obj as KindMap['ServiceAccount'], ctx);
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      return describeBinding(obj as KindMap['RoleBinding']);
+    case 'Role':
+    case 'ClusterRole':
+      return describeRole(obj as KindMap['Role']);
+    case 'NetworkPolicy':
+      return describeNetworkPolicy(obj as KindMap['NetworkPolicy']);
+    case 'CustomResourceDefinition':
+    case 'Application':
+    case 'AppProject':
+    case 'ApplicationSet':
+      return describeGeneric(kind, obj, ctx);
     default: {
       const unknown: never = kind;
       throw new Error(`no describer for ${String(unknown)}`);

@@ -3,7 +3,7 @@
 // columns and `kind/` name prefixes, upper-cases the headers and lays the table out.
 // - Columns and cells: kubernetes/kubernetes pkg/printers/internalversion/printers.go (AddHandlers,
 //   printPod, printReplicaSet, printDeployment, printService, printEndpoints, printNode,
-//   printNamespace, printEvent); the server calls them with Wide: true from
+//   printNamespace, printEvent; the kinds of getTableKinds.ts are cited there); the server calls them with Wide: true from
 //   pkg/printers/storage/storage.go (TableConvertor.ConvertToTable).
 // - Decorations: staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go (decorateTable,
 //   printTable); which of them `kubectl get` asks for: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go.
@@ -28,6 +28,8 @@ import { KINDS } from '../../engine/k8s/types';
 import { humanDuration, parseTimestamp, translateTimestampSince } from './age';
 import type { RememberedWidths } from './table';
 import { printRows } from './table';
+import type { MoreKind } from './getTableKinds';
+import { MORE_COLUMN_SPECS, pushMoreCells } from './getTableKinds';
 
 /** What kubectl adds to the server's table (tableprinter.go, PrintOptions). */
 export interface TablePrintOptions {
@@ -108,6 +110,9 @@ const COLUMNS: Record<Kind, TableColumn[]> = {
   ),
   Namespace: cols('Name,Status,Age'),
   Event: cols('Last Seen,Type,Reason,Object,+Subobject,+Source,Message,+First Seen,+Count,+Name'),
+  ...(Object.fromEntries(
+    Object.entries(MORE_COLUMN_SPECS).map(([kind, spec]) => [kind, cols(spec)]),
+  ) as Record<MoreKind, TableColumn[]>),
 };
 
 /** labels.FormatLabels: the `k=v` strings sorted (as whole strings, not by key), or `<none>`. */
@@ -593,6 +598,20 @@ function pushCells(out: string[], kind: Kind, obj: KubeObject, now: number, sinc
       return namespaceCells(out, obj as Namespace, since);
     case 'Event':
       return eventCells(out, obj as Event, since);
+    case 'ConfigMap':
+    case 'Secret':
+    case 'ServiceAccount':
+    case 'Role':
+    case 'RoleBinding':
+    case 'ClusterRole':
+    case 'ClusterRoleBinding':
+    case 'NetworkPolicy':
+    case 'StatefulSet':
+    case 'CustomResourceDefinition':
+    case 'Application':
+    case 'AppProject':
+    case 'ApplicationSet':
+      return pushMoreCells(out, kind, obj, since, formatLabelSelector);
     default: {
       const never: never = kind;
       throw new Error(`no table printer for ${String(never)}`);

@@ -4,6 +4,8 @@
 import { randomUid } from '../rng';
 import { rfc3339 } from '../time';
 import { defaultDeployment, defaultPod, defaultReplicaSet, defaultService } from './defaults';
+import { defaultMore } from './defaultsKinds';
+import { isServed, kindsOfCrd } from './discovery';
 import type { StatusError } from './errors';
 import { alreadyExists, forbidden, invalid, notFound } from './errors';
 import type { Tx } from './store';
@@ -41,12 +43,34 @@ function withDefaults<K extends Kind>(tx: Tx, kind: K, obj: KindMap[K]): KindMap
       } as Namespace as KindMap[K];
     }
     default:
-      return obj;
+      return defaultMore(tx, kind, obj);
   }
 }
 
+const GENERATION_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'Deployment',
+  'ReplicaSet',
+  'Pod',
+  'StatefulSet',
+  'NetworkPolicy',
+  'CustomResourceDefinition',
+  'Application',
+  'AppProject',
+  'ApplicationSet',
+]);
+
 function hasGeneration(kind: Kind): boolean {
-  return kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Pod';
+  return GENERATION_KINDS.has(kind);
+}
+
+/** What the API server answers for a path it does not serve (a custom kind without its CRD). */
+function notServed(): StatusError {
+  return {
+    ok: false,
+    code: 404,
+    reason: 'NotFound',
+    message: 'the server could not find the requested resource',
+  };
 }
 
 export interface CreateOptions {
@@ -62,6 +86,7 @@ export function create<K extends Kind>(
 ): Result<KindMap[K]> {
   const info = KINDS[kind];
   const name = input.metadata?.name ?? '';
+  if (!isServed(tx, kind)) return notServed();
   const ns = info.namespaced ? (input.metadata?.namespace ?? 'default') : undefined;
   if (ns !== undefined && kind !== 'Event') {
     const namespace = tx.get('Namespace', undefined, ns);
@@ -104,6 +129,7 @@ export function create<K extends Kind>(
 export function update<K extends Kind>(tx: Tx, kind: K, input: KindMap[K]): Result<KindMap[K]> {
   const name = input.metadata?.name ?? '';
   const ns = input.metadata?.namespace;
+  if (!isServed(tx, kind)) return notServed();
   const current = tx.get(kind, ns, name);
   if (!current) return notFound(kind, name);
   const causes = validate(kind, input);
@@ -158,6 +184,7 @@ export function remove<K extends Kind>(
   name: string,
   options: DeleteOptions = {},
 ): Result<KindMap[K]> {
+  if (!isServed(tx, kind)) return notServed();
   const obj = tx.get(kind, namespace, name);
   if (!obj) return notFound(kind, name);
   if (kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name))
@@ -185,6 +212,12 @@ export function remove<K extends Kind>(
     return tx.put(kind, marked);
   }
   tx.remove(kind, ns, name);
+  // Deleting a CRD deletes every object of the kinds it defined (apiextensions-apiserver's
+  // finalizer controller); their resource disappears from discovery with it.
+  if (kind === 'CustomResourceDefinition')
+    for (const custom of kindsOfCrd(name))
+      for (const o of tx.list(custom))
+        tx.remove(custom, o.metadata?.namespace ?? '', o.metadata?.name ?? '');
   return obj;
 }
 

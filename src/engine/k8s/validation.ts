@@ -3,6 +3,7 @@
 import { fromLabelSelector, matches } from './labels';
 import type { StatusCause } from './errors';
 import type { Deployment, Kind, KubeObject, PodSpec, ReplicaSet, Service } from './types';
+import { validateMore } from './validationKinds';
 
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -15,10 +16,17 @@ export const LABEL_MSG =
 export const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
-function invalidValue(field: string, value: unknown, msg: string): StatusCause {
+export function invalidValue(field: string, value: unknown, msg: string): StatusCause {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return { field, message: `Invalid value: ${shown}: ${msg}` };
 }
+
+const RBAC_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'Role',
+  'RoleBinding',
+  'ClusterRole',
+  'ClusterRoleBinding',
+]);
 
 export function validateName(kind: Kind, name: string): StatusCause[] {
   if (!name)
@@ -26,7 +34,14 @@ export function validateName(kind: Kind, name: string): StatusCause[] {
       { field: 'metadata.name', message: 'Required value: name or generateName is required' },
     ];
   const causes: StatusCause[] = [];
-  if (kind === 'Service' || kind === 'Namespace') {
+  if (RBAC_KINDS.has(kind)) {
+    // ValidateRBACName is path.IsValidPathSegmentName (pkg/apis/rbac/validation).
+    if (name === '.' || name === '..')
+      causes.push(invalidValue('metadata.name', name, `may not be '${name}'`));
+    for (const bad of ['/', '%'])
+      if (name.includes(bad))
+        causes.push(invalidValue('metadata.name', name, `may not contain '${bad}'`));
+  } else if (kind === 'Service' || kind === 'Namespace') {
     const [re, msg] = kind === 'Service' ? [dns1035Label, DNS1035_MSG] : [dns1123Label, LABEL_MSG];
     if (name.length > 63)
       causes.push(invalidValue('metadata.name', name, 'must be no more than 63 characters'));
@@ -70,7 +85,7 @@ function validatePodSpec(spec: PodSpec | undefined, path: string): StatusCause[]
   return causes;
 }
 
-function validateWorkload(obj: Deployment | ReplicaSet): StatusCause[] {
+export function validateWorkload(obj: Deployment | ReplicaSet): StatusCause[] {
   const causes: StatusCause[] = [];
   const spec = obj.spec;
   const replicas = spec?.replicas ?? 1;
@@ -147,6 +162,21 @@ export function validate(kind: Kind, obj: KubeObject): StatusCause[] {
     case 'Node':
     case 'Endpoints':
     case 'Event':
+      break;
+    case 'ConfigMap':
+    case 'Secret':
+    case 'ServiceAccount':
+    case 'Role':
+    case 'RoleBinding':
+    case 'ClusterRole':
+    case 'ClusterRoleBinding':
+    case 'NetworkPolicy':
+    case 'StatefulSet':
+    case 'CustomResourceDefinition':
+    case 'Application':
+    case 'AppProject':
+    case 'ApplicationSet':
+      causes.push(...validateMore(kind, obj));
       break;
     default: {
       const never: never = kind;

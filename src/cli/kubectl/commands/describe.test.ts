@@ -236,7 +236,7 @@ describe('kubectl describe: errors and empty results', () => {
     expect(run(s, 'kubectl describe pods -A -l app=nope')).toMatchObject({
       stderr: 'No resources found\n',
     });
-    expect(run(s, 'kubectl describe configmaps')).toMatchObject({
+    expect(run(s, 'kubectl describe secrets')).toMatchObject({
       stderr: 'No resources found in default namespace.\n',
       exitCode: 0,
     });

@@ -179,7 +179,7 @@ function run(ctx: KubectlContext): number | Run {
     if (seg.length !== 2)
       return ctx.fail('arguments in resource/name form may not have more than one slash');
     const [typed = '', name = ''] = seg;
-    const type = resolveType(typed.toLowerCase());
+    const type = resolveType(typed.toLowerCase(), ctx.reader);
     if (!type) {
       ctx.err(
         `the server doesn't have a resource type "${typed.toLowerCase().split('.')[0] ?? ''}"\n`,

@@ -3,6 +3,7 @@
 // visitBySelector, visitByResource, visitByName), the requests it makes, kubectl's error output
 // (staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go: checkErr, MultipleErrors), and the table
 // kubectl decorates (-L columns: staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go).
+import type { ObjectReader } from '../../../engine/k8s/types';
 import type { KubeObject } from '../../../engine/k8s/types';
 import { translateTimestampSince } from '../../printers/age';
 import { addColumns, serverTable } from '../../printers/getTable';
@@ -85,6 +86,8 @@ export function planRequests(
     fieldSelector?: string;
     allNamespaces: boolean;
     singleType: boolean;
+    /** The cluster, for the custom kinds it serves only while their CRD exists. */
+    reader?: ObjectReader;
   },
 ): { ok: true; plan: GetPlan } | { ok: false; error: string } {
   let args = [...rawArgs];
@@ -119,7 +122,7 @@ export function planRequests(
   ): { ok: true; types: ResourceType[] } | { ok: false; error: string } => {
     const types: ResourceType[] = [];
     for (const r of typed) {
-      const t = resolveType(r);
+      const t = resolveType(r, opts.reader);
       if (!t) return { ok: false, error: unknownType(r) };
       if (!types.some((x) => sameType(x, t))) types.push(t);
     }
@@ -158,7 +161,7 @@ export function planRequests(
     const byTyped = new Map<string, ResourceType>();
     for (const t of tuples) {
       if (byTyped.has(t.type)) continue;
-      const type = resolveType(t.type);
+      const type = resolveType(t.type, opts.reader);
       if (!type) return { ok: false, error: unknownType(t.type) };
       byTyped.set(t.type, type);
     }

@@ -70,6 +70,7 @@ const FIELD_LABELS: Partial<Record<Kind, readonly string[]>> = {
   Service: ['metadata.namespace', 'metadata.name', 'spec.clusterIP', 'spec.type'],
   ReplicaSet: ['metadata.name', 'metadata.namespace', 'status.replicas'],
   Event: EVENT_FIELDS,
+  Secret: ['type', 'metadata.namespace', 'metadata.name'],
 };
 
 function simType(kind: Kind): ResourceType {
@@ -97,13 +98,9 @@ const EMPTY_TYPES: readonly ResourceType[] = [
     ['metadata.name', 'metadata.namespace', 'status.replicas'],
   ],
   ['DaemonSet', 'daemonsets', 'apps', 'v1'],
-  ['StatefulSet', 'statefulsets', 'apps', 'v1'],
   ['HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2'],
   ['CronJob', 'cronjobs', 'batch', 'v1'],
   ['Job', 'jobs', 'batch', 'v1', ['metadata.name', 'metadata.namespace', 'status.successful']],
-  ['ConfigMap', 'configmaps', '', 'v1'],
-  ['Secret', 'secrets', '', 'v1', ['type', 'metadata.namespace', 'metadata.name']],
-  ['ServiceAccount', 'serviceaccounts', '', 'v1'],
   ['Ingress', 'ingresses', 'networking.k8s.io', 'v1'],
   ['PersistentVolumeClaim', 'persistentvolumeclaims', '', 'v1'],
   ['EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1'],
@@ -152,12 +149,12 @@ export const ALL_CATEGORY_TYPES: readonly string[] = [
 ];
 
 /** Resolves a resource type as typed (`po`, `deploy`, `deployments.v1.apps`, `cm`). */
-export function resolveType(typed: string): ResourceType | undefined {
-  const kind = resolveKind(typed);
+export function resolveType(typed: string, reader?: ObjectReader): ResourceType | undefined {
+  const kind = resolveKind(typed, reader);
   // A core type takes no suffix: `pods.v1` names a group "v1", which does not exist.
   if (kind) return KINDS[kind].group === '' && typed.includes('.') ? undefined : simType(kind);
   const t = typed.toLowerCase();
-  const known = knownEmptyResource(t);
+  const known = knownEmptyResource(t, reader);
   const direct = known ? emptyByName.get(known) : undefined;
   if (direct) return direct;
   for (const e of EMPTY_TYPES) {

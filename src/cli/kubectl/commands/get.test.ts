@@ -183,7 +183,8 @@ describe('kubectl get tables', () => {
       No resources found in nope namespace.
       --exit 0"
     `);
-    expect(run(s, 'kubectl get configmaps')).toMatchInlineSnapshot(`
+    // A fresh namespace has its kube-root-ca.crt ConfigMap, but no Secrets.
+    expect(run(s, 'kubectl get secrets')).toMatchInlineSnapshot(`
       "--stderr--
       No resources found in default namespace.
       --exit 0"

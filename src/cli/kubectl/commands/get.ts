@@ -6,6 +6,7 @@
 // - Arguments: staging/src/k8s.io/cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs,
 //   visitBySelector, visitByResource, visitByName).
 // - Errors: staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go (checkErr, MultipleErrors).
+import { manifestGetPlan } from './apply-files';
 import type { Run } from '../../program';
 import { printTable } from '../../printers/getTable';
 import { parseCustomColumns, printCustomColumns } from '../../printers/customColumns';
@@ -203,7 +204,11 @@ function run(ctx: KubectlContext): number | Run {
   if (f.bool('output-watch-events') && !(watch || watchOnly))
     return ctx.fail('--output-watch-events option can only be used with --watch or --watch-only');
   const files = f.list('filename');
-  if (files.length > 0) return ctx.fail(`the path "${files[0]}" does not exist`);
+  const fromFiles = files.length > 0 ? manifestGetPlan(ctx) : undefined;
+  if (fromFiles && !fromFiles.ok) {
+    ctx.err(fromFiles.message);
+    return 1;
+  }
   const kustomize = f.str('kustomize');
   if (kustomize) {
     const path = kustomize.startsWith('/')
@@ -219,12 +224,15 @@ function run(ctx: KubectlContext): number | Run {
     const v = f.str(name).trim();
     return v === '' ? undefined : v;
   };
-  const planned = planRequests(args, {
-    labelSelector: trimmed('selector'),
-    fieldSelector: trimmed('field-selector'),
-    allNamespaces,
-    singleType: watch || watchOnly,
-  });
+  const planned = fromFiles
+    ? { ok: true as const, plan: fromFiles.plan }
+    : planRequests(args, {
+        reader: ctx.reader,
+        labelSelector: trimmed('selector'),
+        fieldSelector: trimmed('field-selector'),
+        allNamespaces,
+        singleType: watch || watchOnly,
+      });
   if (!planned.ok) return ctx.fail(planned.error);
   const plan = planned.plan;
   const output = parseOutputFormat(outputText);
@@ -240,7 +248,7 @@ function run(ctx: KubectlContext): number | Run {
     serverPrint: f.bool('server-print', true),
   };
   const query = {
-    namespace: allNamespaces ? undefined : ctx.namespace,
+    namespace: fromFiles ? fromFiles.namespace : allNamespaces ? undefined : ctx.namespace,
     labelSelector: trimmed('selector') ?? '',
     fieldSelector: trimmed('field-selector') ?? '',
   };
