@@ -4,7 +4,7 @@ import { formatStatusError } from '../../engine/k8s/errors';
 import type { Tx } from '../../engine/k8s/store';
 import type { ObjectReader } from '../../engine/k8s/types';
 import type { World } from '../../engine/world';
-import { reader, transact } from '../../engine/world';
+import { currentContext, reader, transact } from '../../engine/world';
 import type { Run, Session } from '../program';
 import { keep } from '../program';
 import type { FlagSpec, Flags } from './flags';
@@ -50,6 +50,8 @@ export class KubectlContext {
     readonly session: Session,
     readonly out: (text: string) => void,
     readonly err: (text: string) => void,
+    /** The command's standard input (`-f -`, here-documents). */
+    readonly stdin = '',
   ) {}
 
   get args(): string[] {
@@ -58,7 +60,7 @@ export class KubectlContext {
 
   /** The namespace of the current context, or -n. */
   get namespace(): string {
-    return this.flags.str('namespace') || 'default';
+    return this.flags.str('namespace') || currentContext(this.session.world).namespace || 'default';
   }
 
   get world(): World {

@@ -173,7 +173,14 @@ function* runKubectl(ctx: ProgramContext): Run {
     ctx.err(`error: required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set\n`);
     return 1;
   }
-  const kctx = new KubectlContext(command, new Flags(parsed.parsed), ctx.session, ctx.out, ctx.err);
+  const kctx = new KubectlContext(
+    command,
+    new Flags(parsed.parsed),
+    ctx.session,
+    ctx.out,
+    ctx.err,
+    ctx.stdin,
+  );
   const result = command.run(kctx);
   if (typeof result === 'number') return result;
   return yield* result;

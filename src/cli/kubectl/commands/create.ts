@@ -8,6 +8,7 @@ import type { StatusError } from '../../../engine/k8s/errors';
 import type { Tx } from '../../../engine/k8s/store';
 import type { Deployment, Namespace, Service, ServicePort } from '../../../engine/k8s/types';
 import { randomSuffix } from '../../../engine/rng';
+import { createFromFiles } from './apply-files';
 import type { KubectlCommand, KubectlContext } from '../command';
 import type { FlagSpec } from '../flags';
 import helpTexts from '../help.json';
@@ -296,10 +297,12 @@ function runCreate(ctx: KubectlContext): number {
   if (!format.ok) return ctx.fail(format.error);
   if (ctx.flags.list('filename').length === 0 && !ctx.flags.str('kustomize'))
     return ctx.fail('must specify one of -f and -k');
-  const files = filenameError(ctx);
-  if (files === 'stdin') return ctx.fail('no objects passed to create');
-  if (files) ctx.err(files.message);
-  return 1;
+  if (ctx.flags.str('kustomize')) {
+    const files = filenameError(ctx);
+    if (files && files !== 'stdin') ctx.err(files.message);
+    return 1;
+  }
+  return createFromFiles(ctx, dryRun.value, format.value);
 }
 
 function runServiceGroup(ctx: KubectlContext): number {

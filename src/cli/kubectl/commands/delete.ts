@@ -7,6 +7,7 @@ import type { Kind } from '../../../engine/k8s/types';
 import { KINDS, qualifiedResource } from '../../../engine/k8s/types';
 import { nextEventTime } from '../../../engine/world';
 import type { Run } from '../../program';
+import { manifestTargets } from './apply-files';
 import type { KubectlCommand, KubectlContext } from '../command';
 import type { Parsed } from './create-common';
 import { dryRunStrategy, filenameError } from './create-common';
@@ -86,13 +87,19 @@ function run(ctx: KubectlContext): number | Run {
   if (!dryRun.ok) return ctx.fail(dryRun.error);
   if (ctx.flags.str('raw')) return ctx.fail('--raw is not supported in this simulator');
   const allNamespaces = ctx.flags.bool('all-namespaces');
+  const fromFiles = ctx.flags.list('filename').length > 0 ? manifestTargets(ctx) : undefined;
   const files = filenameError(ctx);
-  if (files && files !== 'stdin') {
+  if (files && files !== 'stdin' && !(fromFiles && !ctx.flags.str('kustomize'))) {
     ctx.err(files.message);
     return 1;
   }
-  const plan =
-    files === 'stdin'
+  if (fromFiles && !fromFiles.ok) {
+    ctx.err(fromFiles.message);
+    return 1;
+  }
+  const plan = fromFiles
+    ? ({ ok: true, mode: 'names', targets: fromFiles.targets } as const)
+    : files === 'stdin'
       ? ({ ok: true, mode: 'names', targets: [] } as const)
       : planResources({
           args: ctx.args,
@@ -193,6 +200,7 @@ function run(ctx: KubectlContext): number | Run {
   }
 
   visitAll(visit);
+  if (fromFiles?.ok) errors.push(...fromFiles.errors.map((message) => ({ message })));
   if (errors.length > 0) return printErrors(ctx, errors);
   if (found === 0) {
     ctx.out('No resources found\n');
