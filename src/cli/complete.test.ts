@@ -98,8 +98,19 @@ describe('kubectl subcommands and flags', () => {
       'status',
       'undo',
     ]);
-    expect(tab('kubectl create ')).toEqual(['deployment', 'namespace', 'service']);
-    expect(tab('kubectl set ')).toEqual(['image']);
+    expect(tab('kubectl create ')).toEqual([
+      'clusterrole',
+      'clusterrolebinding',
+      'configmap',
+      'deployment',
+      'namespace',
+      'role',
+      'rolebinding',
+      'secret',
+      'service',
+      'serviceaccount',
+    ]);
+    expect(tab('kubectl set ')).toEqual(['env', 'image']);
   });
 
   it('offers a required flag first, and alone when completing a flag', () => {

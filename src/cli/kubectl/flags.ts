@@ -55,9 +55,11 @@ function convert(
       const prefix = `invalid argument "${raw}" for "${label(spec)}" flag: time:`;
       if (/^[+-]?\d+(\.\d+)?$/.test(raw))
         return { ok: false, error: `${prefix} missing unit in duration "${raw}"` };
-      const ms = parseDuration(raw);
+      // Go's durations take a sign (`--timeout=-1s` is a valid, negative duration).
+      const sign = raw.startsWith('-') ? -1 : 1;
+      const ms = parseDuration(raw.replace(/^[+-]/, ''));
       if (ms === undefined) return { ok: false, error: `${prefix} invalid duration "${raw}"` };
-      return { ok: true, value: ms };
+      return { ok: true, value: sign * ms };
     }
     case 'string':
     case 'stringArray':
