@@ -1,6 +1,7 @@
 // The page's store: binds a live session to React, drives its clock with real time, saves it.
 // No simulation happens here: the session and the engine do that.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FsResult } from '../engine/fs/files';
 import type { World } from '../engine/world';
 import type { TimelineEntry } from '../cli/timeline';
 import { LiveSession } from './live';
@@ -52,6 +53,8 @@ export interface App {
   setHideServerFields(hide: boolean): void;
   setFontSize(size: number): void;
   setTheme(theme: ThemeChoice): void;
+  /** Writes a workspace file (the editor's save) and saves the session soon after. */
+  writeFile(path: string, text: string): FsResult<void>;
   /** Starts a fresh session with the same seed (or `seed`). */
   reset(seed?: number): Promise<void>;
   /** Writes the session now; resolves when it is stored. */
@@ -206,6 +209,14 @@ export function createApp(options: AppOptions): App {
     setTheme(theme) {
       store.setState({ theme });
       settingsChanged();
+    },
+    writeFile(path, text) {
+      const result = store.getState().live.writeFile(path, text);
+      if (result.ok) {
+        sync();
+        scheduleSave(AFTER_PAINT, true);
+      }
+      return result;
     },
     async reset(seed) {
       const old = store.getState().live;

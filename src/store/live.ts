@@ -1,7 +1,8 @@
 // A session as the page lives it: the shell driver, the timeline it feeds, the terminal's
 // transcript, and the clock moved by real time. Framework-free; the React store subscribes.
 import { Driver, type DriverRecord } from '../cli/driver';
-import type { Session } from '../cli/program';
+import { withFiles, type Session } from '../cli/program';
+import type { FsResult } from '../engine/fs/files';
 import { registry } from '../cli/programs';
 import type { Registry } from '../cli/shell/exec';
 import { createSession } from '../cli/shell/shell';
@@ -104,6 +105,13 @@ export class LiveSession {
 
   settle(): void {
     this.driver.settle();
+  }
+
+  /** Writes a workspace file from outside the shell (the editor's save), at the current time. */
+  writeFile(path: string, text: string): FsResult<void> {
+    const result = withFiles(this.session, (tx) => tx.writeFile(path, text));
+    if (result.ok) this.revision++;
+    return result;
   }
 
   /** What a reload needs. */

@@ -13,6 +13,7 @@ import type { ObjectChange } from '../cli/timeline';
 import { objectKey } from '../cli/timeline';
 import type { DiffView } from './adapters/monacoDiff';
 import { createDiffView } from './adapters/monacoDiff';
+import { loadEditorMonaco } from './adapters/monacoEditor';
 import './DiffPane.css';
 import { withCode } from './inlineCode';
 
@@ -23,6 +24,8 @@ export interface DiffPaneProps {
   onToggleHideServerFields(): void;
   theme: 'light' | 'dark';
   fontSize: number;
+  /** Inside the manifests pane's "Changes" tab, which is then the pane. */
+  embedded?: boolean;
 }
 
 const VERB = { create: 'created', update: 'changed', delete: 'deleted' } as const;
@@ -46,13 +49,19 @@ export function DiffPane(props: DiffPaneProps) {
   const edit = change ? declarativeEdit(change, command ?? '') : '';
 
   const view = useMonacoDiff(theme, fontSize);
+  const Root = props.embedded ? 'div' : 'section';
   const editor = view.current;
   useEffect(() => {
     editor?.update(texts.before, texts.after);
   }, [texts, editor]);
 
   return (
-    <section className="pane diff-pane" data-testid="manifest-diff" aria-label="Declarative diff">
+    <Root
+      className={props.embedded ? 'diff-pane' : 'pane diff-pane'}
+      {...(props.embedded
+        ? {}
+        : { 'data-testid': 'manifest-diff', 'aria-label': 'Declarative diff' })}
+    >
       <header className="pane-header diff-pane__header">
         <h2>
           {changes.length > 1 ? (
@@ -104,7 +113,7 @@ export function DiffPane(props: DiffPaneProps) {
       )}
       {change && <DiffText before={texts.before} after={texts.after} hidden={view.ready} />}
       <div ref={view.host} className="diff-pane__editor" hidden={!change || !view.ready} />
-    </section>
+    </Root>
   );
 }
 
@@ -157,7 +166,10 @@ function useMonacoDiff(theme: 'light' | 'dark', fontSize: number): MonacoHandle 
     const start = () => {
       const element = host.current;
       if (cancelled || !element) return;
-      createDiffView(element, initial.current)
+      // The code editor's contributions first: Monaco registers services only once, with its
+      // first editor.
+      loadEditorMonaco()
+        .then(() => createDiffView(element, initial.current))
         .then((v) => {
           if (cancelled) v.destroy();
           else {
