@@ -25,23 +25,99 @@ export interface World {
    * person and cluster in the world.
    */
   readonly hosts: Files;
+  /** The kubeconfig's contexts; `cluster` above is the current context's cluster. */
+  readonly contexts: readonly KubeContext[];
+  /** The current context's name. */
+  readonly context: string;
+  /** The clusters of the other contexts, by cluster name: they run on while not looked at. */
+  readonly parked: Readonly<Record<string, ClusterState>>;
 }
 
-export type WorldOptions = { seed?: number } & ClusterOptions;
+/** A kubeconfig context: which cluster, as which user, in which namespace by default. */
+export interface KubeContext {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace?: string;
+}
+
+/** The context a cluster set up with kubeadm hands its admin. */
+export const DEFAULT_CONTEXT: KubeContext = {
+  name: 'kubernetes-admin@kubernetes',
+  cluster: 'kubernetes',
+  user: 'kubernetes-admin',
+};
+
+export type WorldOptions = {
+  seed?: number;
+  /** Contexts, each with its own cluster of the same name (the first is current). */
+  contexts?: readonly string[];
+} & ClusterOptions;
+
+function contextsFor(names: readonly string[] | undefined): KubeContext[] {
+  if (!names || names.length === 0) return [DEFAULT_CONTEXT];
+  return names.map((name) => ({ name, cluster: name, user: `${name}-admin` }));
+}
 
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? 1;
-  const empty: World = {
+  const contexts = contextsFor(options.contexts);
+  let world: World = {
     seed,
     rng: seedState(seed),
     now: CLUSTER_CREATED,
     cluster: bootstrapCluster.empty(),
     files: initialFiles(LEARNER_HOME, CLUSTER_CREATED),
     hosts: {},
+    contexts,
+    context: (contexts[0] as KubeContext).name,
+    parked: {},
   };
-  const { world } = transact(empty, 'bootstrap', (tx) => bootstrapCluster(tx, options));
+  // Each context's cluster is set up in turn; the first ends up current.
+  for (let i = contexts.length - 1; i >= 0; i--) {
+    const ctx = contexts[i] as KubeContext;
+    if (i < contexts.length - 1) {
+      const previous = contexts[i + 1] as KubeContext;
+      world = {
+        ...world,
+        parked: { ...world.parked, [previous.cluster]: world.cluster },
+        cluster: bootstrapCluster.empty(),
+        context: ctx.name,
+      };
+    }
+    world = transact(world, 'bootstrap', (tx) => bootstrapCluster(tx, options)).world;
+    world = settle(world).world;
+  }
   // The system pods came up long before anyone typed a command, and their events have expired.
-  return advance(settle(world).world, WORLD_START).world;
+  return advance(world, WORLD_START).world;
+}
+
+/** The current context's record. */
+export function currentContext(world: World): KubeContext {
+  return world.contexts.find((c) => c.name === world.context) ?? DEFAULT_CONTEXT;
+}
+
+/** Makes `name` the current context: its cluster becomes the one commands talk to. */
+export function useContext(world: World, name: string): World | undefined {
+  const target = world.contexts.find((c) => c.name === name);
+  if (!target) return undefined;
+  const current = currentContext(world);
+  if (target.cluster === current.cluster) return { ...world, context: name };
+  const parked = { ...world.parked, [current.cluster]: world.cluster };
+  const cluster = parked[target.cluster];
+  if (!cluster) return undefined;
+  delete parked[target.cluster];
+  return { ...world, cluster, parked, context: name };
+}
+
+/**
+ * The current cluster is gone (a region lost, a cluster deleted) and a new, empty one with the
+ * same name takes its place: nothing of the old one's objects or history survives.
+ */
+export function replaceCluster(world: World, options: ClusterOptions = {}): World {
+  let w: World = { ...world, cluster: bootstrapCluster.empty() };
+  w = transact(w, 'bootstrap', (tx) => bootstrapCluster(tx, options)).world;
+  return settle(w, { quiet: 60 * SECOND }).world;
 }
 
 export interface TxResult<T> {
@@ -78,7 +154,12 @@ export function reader(world: World): ObjectReader {
 
 /** When the next thing is due to happen by itself, or undefined when the world is still. */
 export function nextEventTime(world: World): number | undefined {
-  return nextTimer(world.cluster);
+  let next = nextTimer(world.cluster);
+  for (const cluster of Object.values(world.parked)) {
+    const t = nextTimer(cluster);
+    if (t !== undefined && (next === undefined || t < next)) next = t;
+  }
+  return next;
 }
 
 /** Moves the clock to `to`, running every timer that falls due on the way, in order. */
@@ -96,6 +177,26 @@ export function advance(world: World, to: number): { world: World; changes: Chan
     changes.push(...tx.changes);
   }
   if (to > w.now) w = { ...w, now: to };
+  // The other contexts' clusters run on too; what they do is not this cluster's change.
+  const names = Object.keys(w.parked).sort();
+  if (names.length > 0) {
+    const parked = { ...w.parked };
+    let rng = w.rng;
+    for (const name of names) {
+      let cluster = parked[name] as ClusterState;
+      for (;;) {
+        const due = nextTimer(cluster);
+        if (due === undefined || due > to) break;
+        const tx = new Tx(cluster, rng, due, controllers, 'kube-controller-manager', gitSource(w));
+        tx.settleInstant();
+        const committed = tx.commit();
+        cluster = committed.cluster;
+        rng = committed.rngState;
+      }
+      parked[name] = cluster;
+    }
+    w = { ...w, parked, rng };
+  }
   return { world: w, changes };
 }
 

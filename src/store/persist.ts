@@ -4,6 +4,7 @@
 import { parse, stringify } from 'devalue';
 import { del, get, set } from 'idb-keyval';
 import { initialFiles, LEARNER_HOME } from '../engine/fs/files';
+import { DEFAULT_CONTEXT } from '../engine/world';
 import type { SavedLive } from './live';
 import type { ThemeChoice } from './params';
 
@@ -107,6 +108,15 @@ function check(value: unknown): Saved {
   // Saved before the world had files: it starts with an empty home directory.
   if (typeof world.files !== 'object' || world.files === null) {
     session.world = { ...world, files: initialFiles(LEARNER_HOME, world.now) };
+  }
+  // Saved before the world had contexts: its one cluster is the default context's.
+  if (!Array.isArray(session.world.contexts)) {
+    session.world = {
+      ...session.world,
+      contexts: [DEFAULT_CONTEXT],
+      context: DEFAULT_CONTEXT.name,
+      parked: {},
+    };
   }
   // Saved before the world had a Git host: it has no repositories.
   if (typeof session.world.hosts !== 'object' || session.world.hosts === null) {

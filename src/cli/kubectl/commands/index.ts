@@ -1,7 +1,9 @@
 // Every kubectl command the simulator knows, one file per command family.
 import type { KubectlCommand } from '../command';
 import { applyCommands } from './apply';
+import { configCommands } from './config';
 import { createCommands } from './create';
+import { createMoreCommands } from './create-more';
 import { deleteCommands } from './delete';
 import { describeCommands } from './describe';
 import { eventsCommands } from './events';
@@ -18,6 +20,7 @@ import { waitCommands } from './wait';
 
 export const commands: readonly KubectlCommand[] = [
   ...createCommands,
+  ...createMoreCommands,
   ...exposeCommands,
   ...scaleCommands,
   ...setimageCommands,
@@ -32,4 +35,5 @@ export const commands: readonly KubectlCommand[] = [
   ...labelCommands,
   ...setenvCommands,
   ...waitCommands,
+  ...configCommands,
 ];
