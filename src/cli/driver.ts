@@ -1,6 +1,9 @@
 // Drives a shell session from outside, as the browser does: Enter starts a command, the clock
 // (moved by real time, or by "settle now") lets waiting commands go on and controllers react.
 // Everything that happens is reported as records, in order, for the terminal and the timeline.
+import type { Files } from '../engine/fs/files';
+import type { Push } from '../engine/git/pushes';
+import { hostPushes } from '../engine/git/pushes';
 import type { Change } from '../engine/k8s/store';
 import { MINUTE, SECOND } from '../engine/time';
 import { advance, nextEventTime, type World } from '../engine/world';
@@ -14,7 +17,9 @@ export type DriverRecord =
   | { type: 'start'; command: number; text: string; time: number }
   /** `command` is the running command whose transaction made them; null for the controllers. */
   | { type: 'changes'; command: number | null; changes: Change[]; time: number; world: World }
-  | { type: 'end'; command: number; exitCode: number; time: number; interrupted: boolean };
+  | { type: 'end'; command: number; exitCode: number; time: number; interrupted: boolean }
+  /** Branches that moved on the Git host, and the commits that came with them. */
+  | { type: 'git'; command: number | null; pushes: Push[]; time: number; world: World };
 
 interface Running {
   id: number;
@@ -28,6 +33,8 @@ interface Running {
 export class Driver {
   private running: Running | undefined;
   private nextId: number;
+  /** The Git host as last reported, to tell what a command pushed. */
+  private hosts: Files;
 
   constructor(
     readonly session: Session,
@@ -37,6 +44,7 @@ export class Driver {
     firstId = 0,
   ) {
     this.nextId = firstId;
+    this.hosts = session.world.hosts;
     session.journal ??= [];
   }
 
@@ -164,6 +172,13 @@ export class Driver {
   }
 
   private flushJournal(id: number): void {
+    const hosts = this.session.world.hosts;
+    if (hosts !== this.hosts) {
+      const pushes = hostPushes(this.hosts, hosts);
+      this.hosts = hosts;
+      if (pushes.length > 0)
+        this.emit({ type: 'git', command: id, pushes, time: this.now, world: this.session.world });
+    }
     const journal = this.session.journal;
     if (!journal || journal.length === 0) return;
     const changes = journal.splice(0);

@@ -1,8 +1,10 @@
 // The timeline: one entry per command that changed the cluster, with what the controllers did
 // because of it grouped underneath. It holds only what the system of record knows of a change
 // (time, object, diff, field manager); who typed it and why are not in the cluster.
+import type { Application } from '../engine/argocd/types';
+import type { Push } from '../engine/git/pushes';
 import type { Change } from '../engine/k8s/store';
-import { keyOf } from '../engine/k8s/store';
+import { keyOf, readerOf } from '../engine/k8s/store';
 import type { Kind, KubeObject } from '../engine/k8s/types';
 import type { World } from '../engine/world';
 import type { DriverRecord } from './driver';
@@ -15,7 +17,12 @@ export const CONTROLLER_MANAGERS: ReadonlySet<string> = new Set([
   'cloud-controller-manager',
   'kube-apiserver',
   'bootstrap',
+  // The GitOps controller applies what Git says; its writes follow from a commit (or undo drift).
+  'argocd-controller',
 ]);
+
+/** The label Argo CD marks the objects of an application with (its default tracking method). */
+const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 /** Kinds too noisy to list (events describe changes; they are not changes a person made). */
 const UNLISTED: ReadonlySet<Kind> = new Set<Kind>(['Event']);
@@ -32,8 +39,10 @@ export interface TimelineEntry {
   id: number;
   /** The command as typed. */
   text: string;
-  /** Who typed it, as far as the page knows (the cluster itself does not record it). */
-  actor: 'you';
+  /** Who ran it, as far as the page knows (the cluster itself does not record it). */
+  actor: string;
+  /** For a command that pushed to the Git host: what it pushed (Git records who and why). */
+  git?: { pushes: Push[] };
   time: number;
   /** What the command itself wrote, through the API server, under its field manager. */
   changes: Change[];
@@ -82,6 +91,8 @@ export function recordTimeline(t: Timeline, record: DriverRecord, worldBefore?: 
       if (t.pending?.id === record.command) t.pending = undefined;
       return t;
     }
+    case 'git':
+      return recordPushes(t, record.command, record.pushes, record.time, record.world);
     case 'changes':
       return record.command === null
         ? attributeFollowUps(t, record.changes, record.time, record.world)
@@ -91,6 +102,35 @@ export function recordTimeline(t: Timeline, record: DriverRecord, worldBefore?: 
       return never;
     }
   }
+}
+
+function recordPushes(
+  t: Timeline,
+  id: number | null,
+  pushes: Push[],
+  time: number,
+  world: World,
+): Timeline {
+  let entry = id === null ? undefined : t.entries.find((e) => e.id === id);
+  if (!entry) {
+    const pending = id !== null && t.pending?.id === id ? t.pending : undefined;
+    const author = pushes[0]?.commits[0]?.author.name;
+    entry = {
+      id: id ?? -1,
+      text: pending?.text ?? 'git push',
+      actor: id === null ? (author ?? 'someone') : 'you',
+      time,
+      changes: [],
+      followUps: [],
+      worldBefore: pending?.world ?? world,
+      worldAfter: world,
+      exitCode: undefined,
+    };
+    t.entries.push(entry);
+  }
+  entry.git = { pushes: [...(entry.git?.pushes ?? []), ...pushes] };
+  entry.worldAfter = world;
+  return t;
 }
 
 function recordCommandChanges(
@@ -131,7 +171,7 @@ function attributeFollowUps(t: Timeline, changes: Change[], time: number, world:
   const byEntry = new Map<TimelineEntry, Change[]>();
   for (const change of changes) {
     if (!listed(change)) continue;
-    const entry = causeOf(t, change);
+    const entry = causeOf(t, change, world);
     if (!entry) continue;
     const list = byEntry.get(entry) ?? [];
     list.push(change);
@@ -141,13 +181,43 @@ function attributeFollowUps(t: Timeline, changes: Change[], time: number, world:
   return t;
 }
 
-function causeOf(t: Timeline, change: Change): TimelineEntry | undefined {
+function causeOf(t: Timeline, change: Change, world: World): TimelineEntry | undefined {
   const chain = ancestry(t, change);
+  let touched = -1;
   for (let i = t.entries.length - 1; i >= 0; i--) {
-    const entry = t.entries[i]!;
-    if (touches(entry, chain)) return entry;
+    if (touches(t.entries[i]!, chain)) {
+      touched = i;
+      break;
+    }
   }
-  return undefined;
+  // The GitOps controller's writes follow from the commit it synced, unless they undo a later
+  // change to the object (self-heal), which then is where they belong.
+  if (change.manager === 'argocd-controller') {
+    const fromGit = commitEntry(t, change, world);
+    if (fromGit > touched) return t.entries[fromGit];
+  }
+  return touched >= 0 ? t.entries[touched] : undefined;
+}
+
+/** The latest entry that pushed the revision the object's application last synced. */
+function commitEntry(t: Timeline, change: Change, world: World): number {
+  const obj = change.after ?? change.before;
+  const app = obj?.metadata?.labels?.[INSTANCE_LABEL];
+  if (!app) return -1;
+  const apps = world.cluster.objects as unknown as Record<string, unknown>;
+  if (!('Application' in apps)) return -1;
+  const application = readerOf(world.cluster).get('Application' as Kind, 'argocd', app) as
+    Application | undefined;
+  const revision =
+    application?.status?.operationState?.syncResult?.revision ??
+    application?.status?.sync?.revision;
+  if (!revision) return -1;
+  for (let i = t.entries.length - 1; i >= 0; i--) {
+    const pushes = t.entries[i]!.git?.pushes ?? [];
+    if (pushes.some((p) => p.after === revision || p.commits.some((c) => c.sha === revision)))
+      return i;
+  }
+  return -1;
 }
 
 /** The change's own key and those of its owners (pod → ReplicaSet → Deployment). */
@@ -187,7 +257,10 @@ function findObject(
 }
 
 function touches(entry: TimelineEntry, keys: Set<string>): boolean {
-  return entry.changes.some((c) => keys.has(objectKey(c.kind, c.namespace, c.name)));
+  const hit = (c: Change) => keys.has(objectKey(c.kind, c.namespace, c.name));
+  if (entry.changes.some(hit)) return true;
+  // What a sync created belongs to the push that caused it, and so does what follows from it.
+  return entry.git !== undefined && entry.followUps.some((f) => f.changes.some(hit));
 }
 
 export function objectKey(kind: Kind, namespace: string, name: string): string {

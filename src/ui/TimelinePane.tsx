@@ -2,6 +2,7 @@
 // cluster kept of it, and how it could be taken back. Selecting an entry travels back in time.
 import { memo } from 'react';
 import { undoFor } from '../cli/declarative/inverse';
+import type { Push } from '../engine/git/pushes';
 import { foldChanges, type FollowUp, type TimelineEntry } from '../cli/timeline';
 import { objectName } from '../cli/declarative/edit';
 import { describeChange } from '../cli/timelineText';
@@ -82,6 +83,8 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
   );
   // Worked out only for the entry that shows it.
   const undo = selected ? objects.map((o) => ({ object: o, undo: undoFor(o) })) : [];
+  const pushes = entry.git?.pushes ?? [];
+  const commits = pushes.flatMap((p) => p.commits);
 
   return (
     <li className={`entry${selected ? ' selected' : ''}${entry.exitCode ? ' failed' : ''}`}>
@@ -93,25 +96,34 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
         onClick={() => onSelect(selected ? null : { entry: entry.id, followUp: null })}
       >
         <time>{formatClock(entry.time)}</time> <code className="command">{entry.text}</code>
+        {entry.actor !== 'you' && <span className="actor"> by {entry.actor}</span>}
         <span className="objects">
+          {commits.length > 0 &&
+            `${commits.length} commit${commits.length === 1 ? '' : 's'}: ${commits[0]?.message.split('\n')[0] ?? ''}${objects.length > 0 ? ' · ' : ''}`}
           {objects.map((o) => objectName(o)).join(', ')}
           {followLines.length > 0 && ` · ${followLines.length} follow-up changes`}
         </span>
       </button>
       {selected && (
         <div className="details">
+          {pushes.length > 0 && <GitDetails pushes={pushes} onSuggest={onSuggest} />}
           <dl>
-            <dt>What the cluster recorded</dt>
-            <dd>
-              the objects, the time, and the field manager{' '}
-              {managers.map((m) => (
-                <code key={m}>{m}</code>
-              ))}
-            </dd>
-            <dt>Who and why</dt>
-            <dd>
-              not recorded by the cluster; the page knows only that it was typed in this terminal
-            </dd>
+            {managers.length > 0 && (
+              <>
+                <dt>What the cluster recorded</dt>
+                <dd>
+                  the objects, the time, and the field manager{' '}
+                  {managers.map((m) => (
+                    <code key={m}>{m}</code>
+                  ))}
+                </dd>
+                <dt>Who and why</dt>
+                <dd>
+                  not recorded by the cluster; the page knows only that it was typed in this
+                  terminal
+                </dd>
+              </>
+            )}
             {undo.map(({ object, undo: u }) => (
               <div key={objectName(object)}>
                 <dt>To take back {objectName(object)}</dt>
@@ -153,3 +165,54 @@ const Entry = memo(function Entry({ entry, selection, onSelect, onSuggest }: Ent
     </li>
   );
 });
+
+/** What Git keeps of a change: each commit's author, date and message, and the revert that undoes it. */
+function GitDetails({
+  pushes,
+  onSuggest,
+}: {
+  pushes: readonly Push[];
+  onSuggest: (text: string) => void;
+}) {
+  return (
+    <div className="git-details">
+      {pushes.map((p) => (
+        <div key={`${p.url} ${p.ref}`}>
+          <h3>
+            {p.before === undefined
+              ? 'New branch'
+              : p.after === undefined
+                ? 'Deleted'
+                : 'Pushed to'}{' '}
+            <code>{p.ref}</code> of <code>{p.url}</code>
+          </h3>
+          <ol className="commits">
+            {p.commits.map((c) => {
+              const revert = `git revert --no-edit ${c.sha.slice(0, 7)} && git push`;
+              return (
+                <li key={c.sha}>
+                  <dl>
+                    <dt>Commit</dt>
+                    <dd>
+                      <code>{c.sha.slice(0, 7)}</code> by {c.author.name} &lt;{c.author.email}&gt;,{' '}
+                      <time>{formatClock(c.author.timestamp * 1000)}</time>
+                    </dd>
+                    <dt>Why</dt>
+                    <dd className="message">{c.message.trim()}</dd>
+                    <dt>To take it back</dt>
+                    <dd>
+                      <code>{revert}</code>{' '}
+                      <button type="button" onClick={() => onSuggest(revert)}>
+                        Put on the prompt
+                      </button>
+                    </dd>
+                  </dl>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -35,6 +35,11 @@ interface RawObject {
   body: Uint8Array;
 }
 
+/** Whether the repository holds the object (read from the files, not the shared cache). */
+export function hasObject(files: Files, repo: string, sha: string): boolean {
+  return fileBytes(files, `${repo}/objects/${sha.slice(0, 2)}/${sha.slice(2)}`) !== undefined;
+}
+
 // Objects are named by their content, so one cache serves every repository and every world.
 const objectCache = new Map<string, RawObject>();
 const CACHE_LIMIT = 20_000;
