@@ -1,11 +1,14 @@
 // The panes around the terminal, loaded with the simulator: the toolbar, the declarative diff,
 // the timeline and the cluster view. They read the page's store.
+import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { foldChanges, isDirect } from '../cli/timeline';
 import { selectedEntry, shownWorld } from '../store/app';
 import { ClusterView } from './ClusterView';
 import { useApp, useAppState } from './context';
 import { DiffPane } from './DiffPane';
+import { ManifestPane } from './FileEditor';
+import { GitOpsView } from './GitOpsView';
 import { formatClock } from './time';
 
 export { Toolbar } from './Toolbar';
@@ -18,13 +21,20 @@ export function DiffSlot({ theme, fontSize }: { theme: 'light' | 'dark'; fontSiz
   const hide = useAppState((s) => s.hideServerFields);
   const changes = entry ? foldChanges(entry.changes.filter(isDirect)) : [];
   return (
-    <DiffPane
-      changes={changes}
-      command={entry?.text}
-      hideServerFields={hide}
-      onToggleHideServerFields={() => app.setHideServerFields(!hide)}
+    <ManifestPane
       theme={theme}
       fontSize={fontSize}
+      changes={
+        <DiffPane
+          changes={changes}
+          command={entry?.text}
+          hideServerFields={hide}
+          onToggleHideServerFields={() => app.setHideServerFields(!hide)}
+          theme={theme}
+          fontSize={fontSize}
+          embedded
+        />
+      }
     />
   );
 }
@@ -32,6 +42,8 @@ export function DiffSlot({ theme, fontSize }: { theme: 'light' | 'dark'; fontSiz
 export function ClusterSlot() {
   useAppState((s) => s.revision);
   const { world, past } = useAppState(useShallow(shownWorld));
+  const live = useAppState((s) => s.live);
+  const suggest = useCallback((text: string) => live.suggest(text), [live]);
   return (
     <div className={`pane cluster-slot${past ? ' past' : ''}`}>
       {past && (
@@ -41,6 +53,7 @@ export function ClusterSlot() {
         </div>
       )}
       <ClusterView world={world} timeTravel={past} at={world.now} />
+      <GitOpsView world={world} past={past} onSuggest={suggest} />
     </div>
   );
 }
