@@ -7,7 +7,9 @@ import { hostPushes } from '../engine/git/pushes';
 import type { Change } from '../engine/k8s/store';
 import { MINUTE, SECOND } from '../engine/time';
 import { advance, nextEventTime, type World } from '../engine/world';
-import type { Run, Session } from './program';
+import type { Run, ScheduledAction, Session } from './program';
+import { execute } from './shell/exec';
+import { teammateSession } from './teammates';
 import type { Registry } from './shell/exec';
 import { startCommand } from './shell/shell';
 import { INTERRUPTED } from './shell/shell';
@@ -18,12 +20,16 @@ export type DriverRecord =
   /** `command` is the running command whose transaction made them; null for the controllers. */
   | { type: 'changes'; command: number | null; changes: Change[]; time: number; world: World }
   | { type: 'end'; command: number; exitCode: number; time: number; interrupted: boolean }
+  /** Someone else's command started (a teammate's): nothing of it shows in the terminal. */
+  | { type: 'actor'; command: number; text: string; actor: string; time: number; world: World }
   /** Branches that moved on the Git host, and the commits that came with them. */
   | { type: 'git'; command: number | null; pushes: Push[]; time: number; world: World };
 
 interface Running {
   id: number;
   run: Run;
+  /** A teammate's command: its output goes nowhere and it ends without a prompt. */
+  actor?: string;
   /** When the command wants to run again (simulated ms). */
   wakeAt: number;
   /** Waiting for asynchronous work: the clock stands still until it is done. */
@@ -61,16 +67,25 @@ export class Driver {
     return this.session.world.now;
   }
 
-  /** The next simulated time at which anything happens: a timer or the running command. */
+  /** The next simulated time at which anything happens: a timer, the running command, a teammate. */
   get nextDue(): number | undefined {
-    const timer = nextEventTime(this.session.world);
-    const wake = this.running?.wakeAt;
-    if (timer === undefined) return wake;
-    return wake === undefined ? timer : Math.min(timer, wake);
+    const times = [nextEventTime(this.session.world), this.running?.wakeAt];
+    if (!this.running) times.push(this.session.scheduled?.[0]?.at);
+    const known = times.filter((t): t is number => t !== undefined);
+    return known.length === 0 ? undefined : Math.min(...known);
+  }
+
+  /** Plans someone else's command for a simulated time (kept with the session). */
+  schedule(action: ScheduledAction): void {
+    const list = [...(this.session.scheduled ?? []), action];
+    list.sort((a, b) => a.at - b.at);
+    this.session.scheduled = list;
   }
 
   /** Starts a complete command. Refused while another runs (the terminal queues typed input). */
   submit(text: string): boolean {
+    if (this.running) return false;
+    this.startDueActions();
     if (this.running) return false;
     const id = this.nextId++;
     this.emit({ type: 'start', command: id, text, time: this.now });
@@ -108,6 +123,7 @@ export class Driver {
       this.moveClock(Math.max(due, this.now));
       const r = this.running;
       if (r && r.wakeAt <= this.now) this.step(r);
+      else if (!r) this.startDueActions();
     }
     if (to > this.now && !this.holding) this.moveClock(to);
   }
@@ -127,6 +143,27 @@ export class Driver {
       this.advanceTo(due);
       if (this.session.world.cluster !== before || wasBusy !== this.busy) lastChange = this.now;
     }
+  }
+
+  /** Starts the first teammate's command that is due, when nothing else runs. */
+  private startDueActions(): void {
+    const next = this.session.scheduled?.[0];
+    if (this.running || !next || next.at > this.now) return;
+    this.session.scheduled = this.session.scheduled?.slice(1) ?? [];
+    const id = this.nextId++;
+    const actor = `${next.name} <${next.email}>`;
+    this.emit({
+      type: 'actor',
+      command: id,
+      text: next.command,
+      actor: next.name,
+      time: this.now,
+      world: this.session.world,
+    });
+    const session = teammateSession(this.session, next);
+    const quiet = { stdout: () => {}, stderr: () => {} };
+    const run = execute(session, next.command, this.registry, quiet);
+    this.step({ id, run, wakeAt: this.now, pending: false, actor });
   }
 
   private moveClock(to: number): void {
@@ -150,6 +187,7 @@ export class Driver {
     if (this.running !== r) return;
     if (next.done) {
       this.running = undefined;
+      if (r.actor !== undefined) return;
       this.emit({
         type: 'end',
         command: r.id,

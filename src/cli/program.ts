@@ -17,6 +17,21 @@ export interface Session {
    * drains it); the controllers' reactions come from whoever moves the clock.
    */
   journal?: Change[];
+  /** What other people will do at given simulated times (a lesson's teammates), soonest first. */
+  scheduled?: ScheduledAction[];
+}
+
+/**
+ * Someone else's command at a simulated time: a teammate pushing a commit from their own clone,
+ * or running kubectl against the same cluster. Each has their own home and Git identity.
+ */
+export interface ScheduledAction {
+  at: number;
+  /** Their login name: their home is /home/<user>. */
+  user: string;
+  name: string;
+  email: string;
+  command: string;
 }
 
 /** The shell's current directory. */

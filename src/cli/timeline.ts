@@ -56,7 +56,7 @@ export interface TimelineEntry {
 export interface Timeline {
   entries: TimelineEntry[];
   /** The world before the running command started, kept until it changes something. */
-  pending: { id: number; text: string; time: number; world: World } | undefined;
+  pending: { id: number; text: string; time: number; world: World; actor?: string } | undefined;
 }
 
 export function emptyTimeline(): Timeline {
@@ -91,6 +91,15 @@ export function recordTimeline(t: Timeline, record: DriverRecord, worldBefore?: 
       if (t.pending?.id === record.command) t.pending = undefined;
       return t;
     }
+    case 'actor':
+      t.pending = {
+        id: record.command,
+        text: record.text,
+        time: record.time,
+        world: record.world,
+        actor: record.actor,
+      };
+      return t;
     case 'git':
       return recordPushes(t, record.command, record.pushes, record.time, record.world);
     case 'changes':
@@ -118,7 +127,7 @@ function recordPushes(
     entry = {
       id: id ?? -1,
       text: pending?.text ?? 'git push',
-      actor: id === null ? (author ?? 'someone') : 'you',
+      actor: pending?.actor ?? (id === null ? (author ?? 'someone') : 'you'),
       time,
       changes: [],
       followUps: [],
@@ -148,7 +157,7 @@ function recordCommandChanges(
     entry = {
       id,
       text: pending?.text ?? '',
-      actor: 'you',
+      actor: pending?.actor ?? 'you',
       time,
       changes: [],
       followUps: [],

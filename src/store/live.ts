@@ -117,7 +117,12 @@ export class LiveSession {
   /** What a reload needs. */
   save(): SavedLive {
     return {
-      session: { world: this.session.world, env: this.session.env, history: this.session.history },
+      session: {
+        world: this.session.world,
+        env: this.session.env,
+        history: this.session.history,
+        ...(this.session.scheduled ? { scheduled: this.session.scheduled } : {}),
+      },
       timeline: this.timeline,
       transcript: this.transcript,
       nextId: this.nextId,

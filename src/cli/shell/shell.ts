@@ -6,6 +6,7 @@ import { MINUTE } from '../../engine/time';
 import type { Run, Session } from '../program';
 import type { Output, Registry } from './exec';
 import { execute } from './exec';
+import { teammateSession } from '../teammates';
 
 export const HOME = LEARNER_HOME;
 
@@ -127,6 +128,7 @@ export async function runHeadlessAsync(
       continue;
     }
     const until = Math.max(step.value, session.world.now + 1);
+    await runTeammates(session, registry, Math.min(until, limit));
     if (until > limit) {
       session.world = advance(session.world, limit).world;
       run.return(INTERRUPTED);
@@ -137,4 +139,21 @@ export async function runHeadlessAsync(
     step = run.next();
   }
   return { stdout, stderr, exitCode: step.value, interrupted: false };
+}
+
+/** Lets the teammates whose time comes by `upTo` act, in order, moving the clock to each. */
+async function runTeammates(session: Session, registry: Registry, upTo: number): Promise<void> {
+  for (;;) {
+    const next = session.scheduled?.[0];
+    if (!next || next.at > upTo) return;
+    session.scheduled = session.scheduled?.slice(1) ?? [];
+    if (next.at > session.world.now) session.world = advance(session.world, next.at).world;
+    const mate = teammateSession(session, next);
+    const run = execute(mate, next.command, registry, { stdout: () => {}, stderr: () => {} });
+    for (let step = run.next(); !step.done; step = run.next()) {
+      if (typeof step.value !== 'number') await step.value;
+      else
+        session.world = advance(session.world, Math.max(step.value, session.world.now + 1)).world;
+    }
+  }
 }
