@@ -47,6 +47,8 @@ export interface App {
   /** Real milliseconds passed: moves the simulated clock by that times the speed. */
   frame(realMs: number): void;
   settleNow(): void;
+  /** Replaces the current cluster with an empty one (disaster recovery lessons). */
+  loseCluster(): void;
   setSpeed(speed: number): void;
   togglePause(): void;
   select(selection: Selection | null): void;
@@ -184,6 +186,11 @@ export function createApp(options: AppOptions): App {
     },
     settleNow() {
       store.getState().live.settle();
+      sync();
+      scheduleSave(AFTER_PAINT, true);
+    },
+    loseCluster() {
+      if (!store.getState().live.loseCluster()) return;
       sync();
       scheduleSave(AFTER_PAINT, true);
     },

@@ -1,5 +1,6 @@
 // A session as the page lives it: the shell driver, the timeline it feeds, the terminal's
 // transcript, and the clock moved by real time. Framework-free; the React store subscribes.
+import { replaceCluster } from '../engine/world';
 import { Driver, type DriverRecord } from '../cli/driver';
 import { withFiles, type Session } from '../cli/program';
 import type { FsResult } from '../engine/fs/files';
@@ -105,6 +106,17 @@ export class LiveSession {
 
   settle(): void {
     this.driver.settle();
+  }
+
+  /**
+   * Disaster: the cluster is gone and an empty one of the same name takes its place. Files and
+   * the Git host stay. Refused while a command runs.
+   */
+  loseCluster(): boolean {
+    if (this.driver.busy) return false;
+    this.session.world = replaceCluster(this.session.world);
+    this.revision++;
+    return true;
   }
 
   /** Writes a workspace file from outside the shell (the editor's save), at the current time. */

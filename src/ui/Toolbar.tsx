@@ -80,6 +80,20 @@ export function Toolbar() {
         <span className="save-state">{saved ? 'Saved' : 'Saving…'}</span>
         <button
           type="button"
+          title="Replace this cluster with an empty one, as after losing it"
+          onClick={() => {
+            if (
+              window.confirm(
+                'Lose this cluster? Every object in it is gone, as after a lost region or a deleted cluster. Your files and the Git host stay.',
+              )
+            )
+              app.loseCluster();
+          }}
+        >
+          Lose this cluster
+        </button>
+        <button
+          type="button"
           onClick={() => {
             if (window.confirm('Start a fresh session? Your commands and the cluster are cleared.'))
               void app.reset();
