@@ -25,7 +25,7 @@ const SCRIPT = [
   'git status',
   'git status -s',
   'git add .',
-  'git commit -m third',
+  'git commit -q -m third',
   'git log',
   'git log --oneline',
   'git log --oneline -2',

@@ -33,6 +33,7 @@ export const commit: GitCommand = async (g) => {
   let allowEmpty = false;
   let amend = false;
   let noEdit = false;
+  let quiet = false;
   for (let i = 0; i < g.args.length; i++) {
     const a = g.args[i] as string;
     const needValue = (flag: string) => {
@@ -56,7 +57,8 @@ export const commit: GitCommand = async (g) => {
           if (v === undefined) return 129;
           messages.push(v);
           break;
-        } else if (c === 'q' || c === 'v') continue;
+        } else if (c === 'q') quiet = true;
+        else if (c === 'v') continue;
         else {
           g.err(`error: unknown switch \`${c}'\n`);
           return 129;
@@ -66,7 +68,8 @@ export const commit: GitCommand = async (g) => {
     else if (a === '--allow-empty') allowEmpty = true;
     else if (a === '--amend') amend = true;
     else if (a === '--no-edit') noEdit = true;
-    else if (a === '-q' || a === '--quiet' || a === '-v') continue;
+    else if (a === '-q' || a === '--quiet') quiet = true;
+    else if (a === '-v' || a === '--verbose') continue;
     else if (a.startsWith('-')) {
       g.err(`error: unknown option \`${a.replace(/^-+/, '')}'\n`);
       return 129;
@@ -132,6 +135,7 @@ export const commit: GitCommand = async (g) => {
     for (const f of ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE']) tx.remove(`${dir}/.git/${f}`);
     g.store.files = tx.result();
   }
+  if (quiet) return 0;
   const branch = await currentBranch(g, dir);
   const changes = await treeChanges(
     g,
