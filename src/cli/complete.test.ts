@@ -242,3 +242,21 @@ describe('watch', () => {
     expect(tab('watch -')).toEqual([]);
   });
 });
+
+describe('git completion', () => {
+  it('offers subcommands, then branches where a branch fits, and files', async () => {
+    const { runHeadlessAsync, createSession } = await import('./shell/shell');
+    const { registry } = await import('./programs');
+    const { completeWords } = await import('./complete');
+    const s = createSession({ seed: 1 });
+    for (const c of [
+      'mkdir app && cd app && git init -q && touch deploy.yaml',
+      'git add . && git commit -q -m one && git branch feature',
+    ])
+      expect((await runHeadlessAsync(s, c, registry)).exitCode).toBe(0);
+    const words = (line: string) => completeWords(line.split(' '), s, registry);
+    expect(words('git sw')).toEqual(['switch']);
+    expect(words('git checkout f')).toEqual(['feature']);
+    expect(words('git add d')).toEqual(['deploy.yaml']);
+  });
+});

@@ -10,6 +10,7 @@ import { reader } from '../engine/world';
 import type { Session } from './program';
 import { cwdOf } from './program';
 import type { Registry } from './shell/exec';
+import { GIT_COMMANDS } from './git/git';
 import { completionWords } from './shell/parse';
 import type { KubectlCommand } from './kubectl/command';
 import { GLOBAL_FLAGS } from './kubectl/command';
@@ -391,4 +392,29 @@ export function completeKubectl(args: readonly string[], session: Session): stri
       out.push(...containersOf(session, p.positional[0] as string, namespace));
   }
   return out.filter((c) => c.startsWith(current));
+}
+
+/** Branch names of the repository around the current directory, read from its refs. */
+function localBranches(session: Session): string[] {
+  let at = cwdOf(session);
+  for (;;) {
+    const heads = `${at === '/' ? '' : at}/.git/refs/heads`;
+    const list = readDir(session.world.files, heads);
+    if (list.ok) return list.value;
+    if (at === '/') return [];
+    at = at.slice(0, at.lastIndexOf('/')) || '/';
+  }
+}
+
+const BRANCH_TAKERS = new Set(['checkout', 'switch', 'merge', 'branch', 'rebase', 'log', 'diff']);
+
+/** git's completion: subcommands first, then branch names where a branch fits, and files. */
+export function completeGit(args: readonly string[], session: Session): string[] {
+  const current = args.at(-1) ?? '';
+  if (args.length === 1) return GIT_COMMANDS.filter((c) => c.startsWith(current));
+  const sub = args[0] ?? '';
+  const branches = BRANCH_TAKERS.has(sub)
+    ? localBranches(session).filter((b) => b.startsWith(current))
+    : [];
+  return [...branches, ...completePaths(current, session)];
 }

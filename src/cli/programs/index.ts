@@ -1,7 +1,7 @@
 // The programs the tutorial's shell can run.
 import type { Program } from '../program';
 import { argocd } from '../argocd/argocd';
-import { completeKubectl } from '../complete';
+import { completeGit, completeKubectl } from '../complete';
 import { gitProgram } from '../git/git';
 import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
@@ -13,6 +13,7 @@ import { grep, head, tail, wc } from './text';
 import { watchProgram } from './watch';
 
 const kubectl: Program = { ...kubectlProgram, complete: completeKubectl };
+const git: Program = { ...gitProgram, complete: completeGit };
 
 const programs: Program[] = [
   kubectl,
@@ -39,7 +40,7 @@ const programs: Program[] = [
   mv,
   sed,
   argocd,
-  gitProgram,
+  git,
 ];
 programs.push(helpProgram(() => programs));
 programs.push(watchProgram(() => registry));
