@@ -58,14 +58,15 @@ export const INTERRUPTED = 130;
 
 /**
  * Runs a command to its end without a terminal: every wait advances the world straight to the
- * time the command asked for. `onOutput` sees output as it is produced (for streaming).
+ * time the command asked for, letting due teammates act on the way. It yields only the
+ * asynchronous work the command waits for (Git), for the caller to await.
  */
-export function runHeadless(
+function* headless(
   session: Session,
   text: string,
   registry: Registry,
-  onOutput?: Output,
-): CommandResult {
+  onOutput: Output | undefined,
+): Generator<Promise<unknown>, CommandResult, void> {
   let stdout = '';
   let stderr = '';
   const out: Output = {
@@ -83,52 +84,12 @@ export function runHeadless(
   let step = run.next();
   while (!step.done) {
     if (typeof step.value !== 'number') {
-      run.return(1);
-      throw new Error(`${text}: waits for asynchronous work; run it with runHeadlessAsync`);
-    }
-    const until = Math.max(step.value, session.world.now + 1);
-    if (until > limit) {
-      session.world = advance(session.world, limit).world;
-      run.return(INTERRUPTED);
-      session.env['?'] = String(INTERRUPTED);
-      return { stdout, stderr, exitCode: INTERRUPTED, interrupted: true };
-    }
-    session.world = advance(session.world, until).world;
-    step = run.next();
-  }
-  return { stdout, stderr, exitCode: step.value, interrupted: false };
-}
-
-/** As runHeadless, for commands that also wait for asynchronous work (Git). */
-export async function runHeadlessAsync(
-  session: Session,
-  text: string,
-  registry: Registry,
-  onOutput?: Output,
-): Promise<CommandResult> {
-  let stdout = '';
-  let stderr = '';
-  const out: Output = {
-    stdout: (t) => {
-      stdout += t;
-      onOutput?.stdout(t);
-    },
-    stderr: (t) => {
-      stderr += t;
-      onOutput?.stderr(t);
-    },
-  };
-  const limit = session.world.now + HEADLESS_WAIT_LIMIT;
-  const run = startCommand(session, text, registry, out);
-  let step = run.next();
-  while (!step.done) {
-    if (typeof step.value !== 'number') {
-      await step.value;
+      yield step.value;
       step = run.next();
       continue;
     }
     const until = Math.max(step.value, session.world.now + 1);
-    await runTeammates(session, registry, Math.min(until, limit));
+    yield* teammates(session, registry, Math.min(until, limit));
     if (until > limit) {
       session.world = advance(session.world, limit).world;
       run.return(INTERRUPTED);
@@ -142,7 +103,11 @@ export async function runHeadlessAsync(
 }
 
 /** Lets the teammates whose time comes by `upTo` act, in order, moving the clock to each. */
-async function runTeammates(session: Session, registry: Registry, upTo: number): Promise<void> {
+function* teammates(
+  session: Session,
+  registry: Registry,
+  upTo: number,
+): Generator<Promise<unknown>, void, void> {
   for (;;) {
     const next = session.scheduled?.[0];
     if (!next || next.at > upTo) return;
@@ -151,9 +116,39 @@ async function runTeammates(session: Session, registry: Registry, upTo: number):
     const mate = teammateSession(session, next);
     const run = execute(mate, next.command, registry, { stdout: () => {}, stderr: () => {} });
     for (let step = run.next(); !step.done; step = run.next()) {
-      if (typeof step.value !== 'number') await step.value;
+      if (typeof step.value !== 'number') yield step.value;
       else
         session.world = advance(session.world, Math.max(step.value, session.world.now + 1)).world;
     }
+  }
+}
+
+/** Runs a command headless, synchronously: for commands that never wait for Git. */
+export function runHeadless(
+  session: Session,
+  text: string,
+  registry: Registry,
+  onOutput?: Output,
+): CommandResult {
+  const run = headless(session, text, registry, onOutput);
+  const step = run.next();
+  if (!step.done) {
+    run.return({ stdout: '', stderr: '', exitCode: 1, interrupted: false });
+    throw new Error(`${text}: waits for asynchronous work; run it with runHeadlessAsync`);
+  }
+  return step.value;
+}
+
+/** Runs a command headless, waiting for its asynchronous work (Git) as it goes. */
+export async function runHeadlessAsync(
+  session: Session,
+  text: string,
+  registry: Registry,
+  onOutput?: Output,
+): Promise<CommandResult> {
+  const run = headless(session, text, registry, onOutput);
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) return step.value;
+    await step.value;
   }
 }
