@@ -31,6 +31,21 @@ function stored(path: string, data: string | Uint8Array): string | Uint8Array {
   return strToU8(text).length === bytes.length ? text : bytes;
 }
 
+/**
+ * A number that changes with the content (FNV-1a), reported as the inode: the simulated clock
+ * can stand still between two edits of the same size, and git's stat check (racy-git.txt) would
+ * then call the file unchanged. A real disk's clock never stands still.
+ */
+function contentStamp(content: string | Uint8Array): number {
+  let h = 0x811c9dc5;
+  if (typeof content === 'string') {
+    for (let i = 0; i < content.length; i++) h = Math.imul(h ^ content.charCodeAt(i), 0x01000193);
+  } else {
+    for (const b of content) h = Math.imul(h ^ b, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 function stats(node: FsNode) {
   const isDir = node.type === 'dir';
   const size = isDir
@@ -43,7 +58,7 @@ function stats(node: FsNode) {
     type: isDir ? 'dir' : 'file',
     mode,
     size,
-    ino: 0,
+    ino: isDir ? 0 : contentStamp(node.content),
     dev: 0,
     uid: 1000,
     gid: 1000,

@@ -20,16 +20,20 @@ export async function stage(
 ): Promise<string[]> {
   const rows = (await git.statusMatrix({ fs: g.fs, dir })) as Row[];
   const unmatched: string[] = [];
+  const adds = new Set<string>();
+  const removals = new Set<string>();
   for (const spec of specs) {
     const hits = rows.filter(([path]) => underSpec(path, spec));
     if (hits.length === 0) unmatched.push(spec);
     for (const [path, head, work, index] of hits) {
       if (options.trackedOnly && head === 0 && index === 0) continue;
-      if (work === 0 && index !== 0) await git.remove({ fs: g.fs, dir, filepath: path });
-      else if (work === 2 && index !== 2) await git.add({ fs: g.fs, dir, filepath: path });
-      else if (index === 3) await git.add({ fs: g.fs, dir, filepath: path });
+      if (work === 0 && index !== 0) removals.add(path);
+      else if ((work === 2 && index !== 2) || index === 3) adds.add(path);
     }
   }
+  for (const path of removals) await git.remove({ fs: g.fs, dir, filepath: path });
+  // One call for all the files: each call rewrites the whole index.
+  if (adds.size > 0) await git.add({ fs: g.fs, dir, filepath: [...adds] });
   return unmatched;
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../common';
 import { commitFiles, modeLines, shortStat, treeChanges } from '../tree';
 import { stage } from './add';
+import { refuseUnmerged } from './merge';
 import { longStatus } from './status';
 
 /** git's cleanup of a message: trailing spaces and blank lines at the ends go; a newline ends it. */
@@ -85,6 +86,9 @@ export const commit: GitCommand = async (g) => {
     return fatal(g, 'unable to auto-detect email address');
   }
   if (all) await stage(g, dir, [''], { trackedOnly: true });
+  const refused = await refuseUnmerged(g, dir);
+  if (refused !== undefined) return refused;
+  const reverting = statPath(g.store.files, `${dir}/.git/REVERT_HEAD`)?.type === 'file';
   const parent = await headCommit(g, dir);
   const mergeHead = statPath(g.store.files, `${dir}/.git/MERGE_HEAD`);
   const mergeParent =
@@ -94,19 +98,16 @@ export const commit: GitCommand = async (g) => {
   let message = cleanMessage(messages.join('\n\n'));
   if (amend && parent && messages.length === 0) {
     message = (await git.readCommit({ fs: g.fs, dir, oid: parent })).commit.message;
-  } else if (mergeParent && messages.length === 0) {
+  } else if ((mergeParent || reverting) && messages.length === 0) {
     const mergeMsg = statPath(g.store.files, `${dir}/.git/MERGE_MSG`);
+    // Without an editor the prepared message is taken as it is, as with --no-edit: git then
+    // only tidies whitespace and keeps its `# Conflicts:` lines.
     if (mergeMsg?.type === 'file')
-      message = cleanMessage(
-        String(await g.fs.promises.readFile(`${dir}/.git/MERGE_MSG`, 'utf8'))
-          .split('\n')
-          .filter((l) => !l.startsWith('#'))
-          .join('\n'),
-      );
+      message = cleanMessage(String(await g.fs.promises.readFile(`${dir}/.git/MERGE_MSG`, 'utf8')));
   }
   void noEdit;
   const status = await longStatus(g, dir);
-  if (status.clean && !allowEmpty && !amend && !mergeParent) {
+  if (status.clean && !allowEmpty && !amend && !mergeParent && !reverting) {
     g.out(status.text);
     return 1;
   }
@@ -130,9 +131,10 @@ export const commit: GitCommand = async (g) => {
     committer: stamp(g, who),
     parent: parents,
   });
-  if (mergeParent) {
+  if (mergeParent || reverting) {
     const tx = new FsTx(g.store.files, g.store.now);
-    for (const f of ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE']) tx.remove(`${dir}/.git/${f}`);
+    for (const f of ['MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'REVERT_HEAD'])
+      tx.remove(`${dir}/.git/${f}`);
     g.store.files = tx.result();
   }
   if (quiet) return 0;

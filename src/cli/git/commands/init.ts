@@ -30,6 +30,13 @@ export const init: GitCommand = async (g) => {
     dir,
     defaultBranch: branch ?? globalConfig(g, 'init.defaultBranch') ?? 'master',
   });
+  if (!existed) {
+    // git's own config for a new repository (isomorphic-git writes a different one).
+    await g.fs.promises.writeFile(
+      `${dir === '/' ? '' : dir}/.git/config`,
+      '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n\tlogallrefupdates = true\n',
+    );
+  }
   if (existed && branch !== undefined)
     g.err(`warning: re-init: ignored --initial-branch=${branch}\n`);
   if (!quiet) {

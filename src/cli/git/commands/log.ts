@@ -1,6 +1,6 @@
 // git log [--oneline] [-n <n> | -<n>] [--stat] [-p] [<revision>] [-- <path>]: commits newest
 // first in git's medium format, decorated as in a terminal.
-import type { GitCommand } from '../common';
+import type { GitCommand, GitContext } from '../common';
 import {
   NOT_A_REPO,
   currentBranch,
@@ -52,11 +52,10 @@ export const log: GitCommand = async (g) => {
     );
     return 128;
   }
-  const commits = await git.log({ fs: g.fs, dir, ref: start });
   const decorated = await decorations(g, dir);
   let shown = 0;
   let first = true;
-  for (const c of commits) {
+  for await (const c of walk(g, dir, start)) {
     if (shown >= limit) break;
     const parent = c.commit.parent[0];
     const needChanges = stat || patch || paths.length > 0;
@@ -113,7 +112,38 @@ export const log: GitCommand = async (g) => {
   return 0;
 };
 
-async function resolveRev(g: Parameters<GitCommand>[0], dir: string, rev: string): Promise<string> {
+type Commit = Awaited<ReturnType<typeof git.readCommit>>;
+
+/**
+ * Commits reachable from `start`, newest commit date first, each once (git's default order:
+ * a queue by date, ties in the order commits were found). Read lazily, so `-n` stops early.
+ */
+async function* walk(g: GitContext, dir: string, start: string): AsyncGenerator<Commit> {
+  const seen = new Set<string>([start]);
+  let order = 0;
+  const queue: { c: Commit; order: number }[] = [
+    { c: await git.readCommit({ fs: g.fs, dir, oid: start }), order: order++ },
+  ];
+  while (queue.length > 0) {
+    let best = 0;
+    for (let i = 1; i < queue.length; i++) {
+      const a = queue[i]!;
+      const b = queue[best]!;
+      const ta = a.c.commit.committer.timestamp;
+      const tb = b.c.commit.committer.timestamp;
+      if (ta > tb || (ta === tb && a.order < b.order)) best = i;
+    }
+    const [{ c }] = queue.splice(best, 1) as [{ c: Commit; order: number }];
+    yield c;
+    for (const p of c.commit.parent) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      queue.push({ c: await git.readCommit({ fs: g.fs, dir, oid: p }), order: order++ });
+    }
+  }
+}
+
+async function resolveRev(g: GitContext, dir: string, rev: string): Promise<string> {
   const m = /^(.*?)((?:[~^]\d*)*)$/.exec(rev) as RegExpExecArray;
   let sha: string =
     (await git.expandOid({ fs: g.fs, dir, oid: m[1] as string }).catch(() => undefined)) ??

@@ -2,6 +2,8 @@
 // 2.39's wt-status.c prints them.
 import { resolvePath, statPath } from '../../../engine/fs/files';
 import type { GitContext, GitCommand } from '../common';
+import type { Unmerged } from '../lib/state';
+import { unmergedPaths } from '../lib/state';
 import {
   NOT_A_REPO,
   currentBranch,
@@ -102,11 +104,20 @@ export function longSections(
   s: WorkTreeStatus,
   rel: (p: string) => string,
   initial: boolean,
+  conflict: { merging: boolean; unmerged: readonly Unmerged[] } = { merging: false, unmerged: [] },
 ): string {
   let out = '';
   if (s.staged.length > 0) {
-    out += `Changes to be committed:\n  (use "${initial ? 'git rm --cached <file>...' : 'git restore --staged <file>...'}" to unstage)\n`;
+    out += 'Changes to be committed:\n';
+    // While a merge is under way git gives no hint here: unstaging is not the way out.
+    if (!conflict.merging)
+      out += `  (use "${initial ? 'git rm --cached <file>...' : 'git restore --staged <file>...'}" to unstage)\n`;
     for (const c of s.staged) out += `\t${pad(c.what)}${rel(c.path)}\n`;
+    out += '\n';
+  }
+  if (conflict.unmerged.length > 0) {
+    out += 'Unmerged paths:\n  (use "git add <file>..." to mark resolution)\n';
+    for (const u of conflict.unmerged) out += `\t${`${u.label}:`.padEnd(17)}${rel(u.path)}\n`;
     out += '\n';
   }
   if (s.unstaged.length > 0) {
@@ -143,9 +154,15 @@ export async function longStatus(
   const upstream = branch && head ? await upstreamLine(g, dir, branch) : '';
   if (upstream) text += `${upstream}\n`;
   const merging = statPath(g.store.files, `${dir}/.git/MERGE_HEAD`) !== undefined;
+  const unmerged = await unmergedPaths(g, dir);
+  if (unmerged.length > 0) {
+    const conflicted = new Set(unmerged.map((u) => u.path));
+    s.staged = s.staged.filter((c) => !conflicted.has(c.path));
+    s.unstaged = s.unstaged.filter((c) => !conflicted.has(c.path));
+  }
   if (merging) {
     text +=
-      s.staged.length > 0 && s.unstaged.length === 0
+      unmerged.length === 0
         ? 'All conflicts fixed but you are still merging.\n  (use "git commit" to conclude merge)\n\n'
         : 'You have unmerged paths.\n  (fix conflicts and run "git commit")\n  (use "git merge --abort" to abort the merge)\n\n';
   }
@@ -154,6 +171,7 @@ export async function longStatus(
     s,
     (p) => relativePath(g.cwd, `${dir}/${p}`) + (p.endsWith('/') ? '/' : ''),
     !head,
+    { merging, unmerged },
   );
   text += body;
   return { text, clean: s.staged.length === 0 };
@@ -177,6 +195,11 @@ export const status: GitCommand = async (g) => {
   }
   const s = await workTreeStatus(g, dir);
   const codes = new Map<string, [string, string]>();
+  const unmerged = await unmergedPaths(g, dir);
+  const conflicted = new Set(unmerged.map((u) => u.path));
+  s.staged = s.staged.filter((c) => !conflicted.has(c.path));
+  s.unstaged = s.unstaged.filter((c) => !conflicted.has(c.path));
+  for (const u of unmerged) codes.set(u.path, [u.code[0] as string, u.code[1] as string]);
   const code = { 'new file': 'A', modified: 'M', deleted: 'D' } as const;
   for (const c of s.staged) codes.set(c.path, [code[c.what], ' ']);
   for (const c of s.unstaged) {
