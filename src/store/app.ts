@@ -57,6 +57,8 @@ export interface App {
   setTheme(theme: ThemeChoice): void;
   /** Writes a workspace file (the editor's save) and saves the session soon after. */
   writeFile(path: string, text: string): FsResult<void>;
+  /** Removes a workspace file (a `kubectl edit` tab closed without saving). */
+  removeFile(path: string): FsResult<void>;
   /** Starts a fresh session with the same seed (or `seed`). */
   reset(seed?: number): Promise<void>;
   /** Writes the session now; resolves when it is stored. */
@@ -219,6 +221,14 @@ export function createApp(options: AppOptions): App {
     },
     writeFile(path, text) {
       const result = store.getState().live.writeFile(path, text);
+      if (result.ok) {
+        sync();
+        scheduleSave(AFTER_PAINT, true);
+      }
+      return result;
+    },
+    removeFile(path) {
+      const result = store.getState().live.removeFile(path);
       if (result.ok) {
         sync();
         scheduleSave(AFTER_PAINT, true);

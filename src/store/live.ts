@@ -9,6 +9,7 @@ import type { Registry } from '../cli/shell/exec';
 import { createSession } from '../cli/shell/shell';
 import { emptyTimeline, recordTimeline, type Timeline } from '../cli/timeline';
 import { complete, type Completion } from '../cli/complete';
+import { PAGE_EDITOR } from '../cli/kubectl/commands/edit';
 
 import { PS1, PS2 } from '../cli/shell/prompt';
 
@@ -49,6 +50,8 @@ export class LiveSession {
       this.nextId = 0;
     }
     this.timeline.pending = undefined;
+    // `kubectl edit` opens its file in the page's editor (unless the learner chose another).
+    this.session.env['KUBE_EDITOR'] ??= PAGE_EDITOR;
     this.driver = new Driver(this.session, reg, (r) => this.onRecord(r), this.nextId);
   }
 
@@ -122,6 +125,13 @@ export class LiveSession {
   /** Writes a workspace file from outside the shell (the editor's save), at the current time. */
   writeFile(path: string, text: string): FsResult<void> {
     const result = withFiles(this.session, (tx) => tx.writeFile(path, text));
+    if (result.ok) this.revision++;
+    return result;
+  }
+
+  /** Removes a workspace file from outside the shell (a `kubectl edit` tab closed unsaved). */
+  removeFile(path: string): FsResult<void> {
+    const result = withFiles(this.session, (tx) => tx.remove(path));
     if (result.ok) this.revision++;
     return result;
   }

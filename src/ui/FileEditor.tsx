@@ -7,12 +7,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ManifestDiagnostic } from '../cli/declarative/manifestDiagnostics';
+import { editFiles } from '../cli/kubectl/commands/edit';
 import { ERRNO_TEXT, LEARNER_HOME, readFile } from '../engine/fs/files';
 import type { App } from '../store/app';
 import { createEditor, type Editor, type EditorTab, isDirty } from '../store/editor';
 import { type CodeView, createCodeView, languageOf } from './adapters/monacoEditor';
 import { useApp, useAppState } from './context';
 import { FileTree } from './FileTree';
+import { GitPanel } from './GitPanel';
 import './FileEditor.css';
 
 const editors = new WeakMap<App, Editor>();
@@ -68,10 +70,31 @@ export function ManifestPane({ theme, fontSize, changes }: ManifestPaneProps) {
   const [message, setMessage] = useState<string | null>(null);
   /** Bumped when a file is opened from the tree: the editor then takes the focus. */
   const [focusRequest, setFocusRequest] = useState(0);
+  const [gitOpen, setGitOpen] = useState(false);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
 
   // The shell changed the files: clean tabs follow.
   useEffect(() => editor.refresh(), [files, editor]);
+
+  // `kubectl edit` in the terminal: its file opens in a tab as it appears (files there before
+  // the page was not are left alone); closing that tab unsaved removes it, which cancels the edit.
+  const editing = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const present = editFiles(files);
+    if (editing.current === null) {
+      editing.current = new Set(present);
+      return;
+    }
+    for (const path of present) {
+      if (editing.current.has(path)) continue;
+      editing.current.add(path);
+      if (editor.open(path)) setFocusRequest((n) => n + 1);
+    }
+    for (const path of editing.current) if (!present.includes(path)) editing.current.delete(path);
+  }, [files, editor]);
+  const closedUnsaved = (path: string) => {
+    if (editing.current?.has(path)) app.removeFile(path);
+  };
 
   const tabId = (path: string | null) => `${ids}-tab-${path ?? ''}`;
   const active = state.tabs.find((t) => t.path === state.active);
@@ -84,8 +107,10 @@ export function ManifestPane({ theme, fontSize, changes }: ManifestPaneProps) {
   // The focus goes to the tab shown next, not to the page, when a tab closes under it.
   const focusActive = () => tabRefs.current.get(editor.store.getState().active ?? '')?.focus();
   const requestClose = (path: string) => {
-    if (editor.close(path)) focusActive();
-    else setAsking(path);
+    if (editor.close(path)) {
+      closedUnsaved(path);
+      focusActive();
+    } else setAsking(path);
   };
 
   const order: (string | null)[] = [null, ...state.tabs.map((t) => t.path)];
@@ -140,6 +165,15 @@ export function ManifestPane({ theme, fontSize, changes }: ManifestPaneProps) {
         >
           Files
         </button>
+        <button
+          type="button"
+          className="manifest-pane__files"
+          aria-expanded={gitOpen}
+          aria-controls={gitOpen ? `${ids}-git` : undefined}
+          onClick={() => setGitOpen((o) => !o)}
+        >
+          Git
+        </button>
         <div className="manifest-pane__tabs" role="tablist" aria-label="Changes and open files">
           <button
             type="button"
@@ -186,6 +220,11 @@ export function ManifestPane({ theme, fontSize, changes }: ManifestPaneProps) {
             />
           </div>
         )}
+        {gitOpen && (
+          <div id={`${ids}-git`} className="manifest-pane__git">
+            <GitPanel path={state.active} display={displayPath} />
+          </div>
+        )}
         <div
           role="tabpanel"
           id={`${ids}-changes`}
@@ -215,6 +254,7 @@ export function ManifestPane({ theme, fontSize, changes }: ManifestPaneProps) {
               }}
               onDiscard={() => {
                 editor.close(asking, { discard: true });
+                closedUnsaved(asking);
                 setAsking(null);
                 focusActive();
               }}

@@ -6,6 +6,7 @@ import { createCommands } from './create';
 import { createMoreCommands } from './create-more';
 import { deleteCommands } from './delete';
 import { describeCommands } from './describe';
+import { editCommands } from './edit';
 import { eventsCommands } from './events';
 import { exposeCommands } from './expose';
 import { getCommands } from './get';
@@ -36,4 +37,5 @@ export const commands: readonly KubectlCommand[] = [
   ...setenvCommands,
   ...waitCommands,
   ...configCommands,
+  ...editCommands,
 ];
