@@ -94,7 +94,9 @@ test('kubectl edit opens the object in a tab; saving applies it, closing cancels
   await terminal.waitForText(/\$ kubectl edit deployment web\ndeployment\.apps\/web edited/);
   // kubectl removes its file when done: the tab goes with it.
   await expect(tab).toHaveCount(0);
-  expect(await terminal.run('kubectl get deployment web -o jsonpath={.spec.replicas}; echo')).toBe('3');
+  expect(await terminal.run('kubectl get deployment web -o jsonpath={.spec.replicas}; echo')).toBe(
+    '3',
+  );
 
   await terminal.type('kubectl edit deployment web');
   await expect(tab).toHaveCount(1);
