@@ -18,7 +18,6 @@ import {
   quoteIfNeeded,
   quoteLocale,
   usageError,
-  utf8Length,
 } from './fsutil';
 
 export const pwd: Program = {
