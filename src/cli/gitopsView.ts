@@ -5,6 +5,7 @@ import type { Application, HealthStatusCode, SyncStatusCode } from '../engine/ar
 import { hostSource } from '../engine/git/host';
 import { readerOf } from '../engine/k8s/store';
 import type { World } from '../engine/world';
+import { podSummary } from './printers/getTable';
 
 export interface AppResourceView {
   group: string;
@@ -15,6 +16,43 @@ export interface AppResourceView {
   health: HealthStatusCode | '';
   healthMessage: string;
   requiresPruning: boolean;
+  /** What the controllers made from it (ReplicaSets, pods), as `argocd app get -o tree` nests them. */
+  children: AppChildView[];
+}
+
+export interface AppChildView {
+  kind: string;
+  name: string;
+  /** The STATUS word `kubectl get` prints for it. */
+  status: string;
+  depth: number;
+}
+
+type Reader = ReturnType<typeof readerOf>;
+
+function ownedChildren(reader: Reader, kind: string, ns: string, name: string, now: number) {
+  const out: AppChildView[] = [];
+  const visit = (k: 'Deployment' | 'ReplicaSet' | 'StatefulSet', n: string, depth: number) => {
+    const owner = reader.get(k, ns, n);
+    const uid = owner?.metadata?.uid;
+    if (!uid) return;
+    const owns = (o: { metadata?: { ownerReferences?: { uid: string }[] } }) =>
+      o.metadata?.ownerReferences?.some((r) => r.uid === uid) === true;
+    if (k === 'Deployment') {
+      for (const rs of reader.list('ReplicaSet', ns).filter(owns)) {
+        const ready = `${rs.status?.readyReplicas ?? 0}/${rs.spec?.replicas ?? 0}`;
+        out.push({ kind: 'ReplicaSet', name: rs.metadata?.name ?? '', status: ready, depth });
+        visit('ReplicaSet', rs.metadata?.name ?? '', depth + 1);
+      }
+      return;
+    }
+    for (const pod of reader.list('Pod', ns).filter(owns)) {
+      const status = podSummary(pod, now).status;
+      out.push({ kind: 'Pod', name: pod.metadata?.name ?? '', status, depth });
+    }
+  };
+  if (kind === 'Deployment' || kind === 'StatefulSet') visit(kind, name, 1);
+  return out;
 }
 
 export interface AppHistoryView {
@@ -88,6 +126,7 @@ export function gitopsModel(world: World): AppView[] {
         health: r.health?.status ?? '',
         healthMessage: r.health?.message ?? '',
         requiresPruning: r.requiresPruning === true,
+        children: ownedChildren(reader, r.kind, r.namespace ?? '', r.name, world.now),
       })),
       history: [...(status.history ?? [])].reverse().map((h) => {
         const c = commit(h.revision);

@@ -1,7 +1,7 @@
 // The GitOps view: each Argo CD application with its sync and health status, the objects it
 // manages, the difference between Git and the cluster, and its history with the commit behind
 // each sync. Actions are put on the prompt, never run behind the learner's back.
-import { memo, useMemo, useState } from 'react';
+import { Fragment, memo, useMemo, useState } from 'react';
 import { appDiff } from '../cli/argocd/appdiff';
 import type { AppView } from '../cli/gitopsView';
 import { gitopsModel } from '../cli/gitopsView';
@@ -128,18 +128,29 @@ function AppCard({
         </thead>
         <tbody>
           {app.resources.map((r) => (
-            <tr key={`${r.group}/${r.kind}/${r.namespace}/${r.name}`}>
-              <td>{r.kind}</td>
-              <td>{r.namespace}</td>
-              <td>{r.name}</td>
-              <td className={`go-${tone(r.status)}`}>
-                {r.status}
-                {r.requiresPruning && ' (requires pruning)'}
-              </td>
-              <td className={`go-${tone(r.health)}`} title={r.healthMessage}>
-                {r.health}
-              </td>
-            </tr>
+            <Fragment key={`${r.group}/${r.kind}/${r.namespace}/${r.name}`}>
+              <tr>
+                <td>{r.kind}</td>
+                <td>{r.namespace}</td>
+                <td>{r.name}</td>
+                <td className={`go-${tone(r.status)}`}>
+                  {r.status}
+                  {r.requiresPruning && ' (requires pruning)'}
+                </td>
+                <td className={`go-${tone(r.health)}`} title={r.healthMessage}>
+                  {r.health}
+                </td>
+              </tr>
+              {r.children.map((c) => (
+                <tr key={`${c.kind}/${c.name}`} className="go-child">
+                  <td style={{ paddingLeft: `${c.depth}rem` }}>└ {c.kind}</td>
+                  <td>{r.namespace}</td>
+                  <td>{c.name}</td>
+                  <td />
+                  <td>{c.status}</td>
+                </tr>
+              ))}
+            </Fragment>
           ))}
         </tbody>
       </table>
