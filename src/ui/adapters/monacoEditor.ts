@@ -13,6 +13,7 @@
 // history, cursor and markers.
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import type { ManifestDiagnostic } from '../../cli/declarative/manifestDiagnostics';
+import { completionStart, manifestCompletions } from '../../cli/declarative/manifestCompletion';
 import { loadMonaco, type Monaco } from './monacoDiff';
 
 export interface CodeViewOptions {
@@ -57,13 +58,62 @@ export function loadEditorMonaco(): Promise<Monaco> {
       import('monaco-editor/features/indentation/register'),
       import('monaco-editor/features/cursorUndo/register'),
       import('monaco-editor/features/toggleTabFocusMode/register'),
+      // The suggest widget: in 0.57 `features/suggest` does not bring its controller, which
+      // only comes in through the inline completions' contribution.
+      import('monaco-editor/features/suggest/register'),
+      import('monaco-editor/features/snippet/register'),
+      import('monaco-editor/features/inlineCompletions/register'),
     ]);
+    registerManifestCompletion(monaco);
     return monaco;
   })();
   loading.catch(() => {
     loading = undefined;
   });
   return loading;
+}
+
+/** Kubernetes completion in every YAML model; the page registers it once, with Monaco. */
+function registerManifestCompletion(monaco: Monaco): void {
+  const kinds = {
+    property: monaco.languages.CompletionItemKind.Property,
+    value: monaco.languages.CompletionItemKind.Value,
+    snippet: monaco.languages.CompletionItemKind.Snippet,
+  };
+  monaco.languages.registerCompletionItemProvider('yaml', {
+    // A space after `key:` asks for its values; typing a word asks for keys on its own.
+    triggerCharacters: [' '],
+    provideCompletionItems(model, position, context) {
+      const text = model.getValue();
+      const prefix = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      if (context.triggerCharacter === ' ' && !/:\s$|^\s*-\s$/.test(prefix)) {
+        return { suggestions: [] };
+      }
+      const from = completionStart(text, position.lineNumber, position.column);
+      const range = new monaco.Range(
+        position.lineNumber,
+        from,
+        position.lineNumber,
+        position.column,
+      );
+      const items = manifestCompletions(text, position.lineNumber, position.column);
+      return {
+        suggestions: items.map((item, i) => ({
+          label: item.label,
+          kind: kinds[item.kind],
+          insertText: item.insertText,
+          ...(item.detail !== undefined ? { detail: item.detail } : {}),
+          ...(item.documentation !== undefined ? { documentation: item.documentation } : {}),
+          // The schema's order (the fields people set first come first), not the alphabet.
+          sortText: String(i).padStart(4, '0'),
+          range,
+          ...(item.hasValues
+            ? { command: { id: 'editor.action.triggerSuggest', title: 'Suggest values' } }
+            : {}),
+        })),
+      };
+    },
+  });
 }
 
 export function languageOf(path: string): string {
@@ -90,6 +140,8 @@ export async function createCodeView(
     detectIndentation: false,
     renderWhitespace: 'boundary',
     fixedOverflowWidgets: true,
+    // The YAML tokenizer marks values as strings: suggest while typing them too.
+    quickSuggestions: { other: true, strings: true, comments: false },
   });
   const models = new Map<string, MonacoApi.editor.ITextModel>();
   const listeners = new Map<string, MonacoApi.IDisposable>();
