@@ -86,10 +86,8 @@ test('kubectl edit opens the object in a tab; saving applies it, closing cancels
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('3');
-  // Saving ends the edit and closes the last tab, which disposes Monaco: disposed within a few
-  // hundred ms of typing, while it is still starting its worker, Monaco throws an uncaught
-  // ErrorEvent (a race in the editor adapter, reported separately). A person pauses longer.
-  await page.waitForTimeout(1500);
+  // Saving at once ends the edit and closes the last tab while Monaco may still be starting its
+  // worker: the editor must stay whole (the page's error check would see an uncaught error).
   await page.keyboard.press('Control+s');
   await terminal.waitForText(/\$ kubectl edit deployment web\ndeployment\.apps\/web edited/);
   // kubectl removes its file when done: the tab goes with it.

@@ -410,11 +410,16 @@ function CodePane(props: CodePaneProps) {
     saveRef.current = onSave;
   }, [onSave]);
   const wanted = tabs.length > 0;
+  // Once made, the editor stays (hidden) when the last tab closes: disposing Monaco while it is
+  // still starting its worker (a tab closed right after typing, as a kubectl edit save does)
+  // leaves an uncaught worker error behind.
+  const [keep, setKeep] = useState(wanted);
+  if (wanted && !keep) setKeep(true);
 
   // Monaco loads when a file is first opened, never before.
   useEffect(() => {
     const element = host.current;
-    if (!wanted || !element) return;
+    if (!keep || !element) return;
     let cancelled = false;
     let created: CodeView | null = null;
     createCodeView(element, {
@@ -435,7 +440,7 @@ function CodePane(props: CodePaneProps) {
       created?.destroy();
       setView(null);
     };
-  }, [wanted, editor]);
+  }, [keep, editor]);
 
   useEffect(() => {
     view?.updateOptions({ theme, fontSize });
@@ -474,7 +479,7 @@ function CodePane(props: CodePaneProps) {
 
   return (
     <>
-      {!view && !failed && <p className="file-editor__loading">Loading the editor…</p>}
+      {!view && !failed && wanted && <p className="file-editor__loading">Loading the editor…</p>}
       {failed && active && (
         <textarea
           className="file-editor__plain"
@@ -484,7 +489,7 @@ function CodePane(props: CodePaneProps) {
           onChange={(e) => editor.edit(active.path, e.target.value)}
         />
       )}
-      <div ref={host} className="file-editor__monaco" hidden={!view} />
+      <div ref={host} className="file-editor__monaco" hidden={!view || !active} />
       <Problems diagnostics={diagnostics} />
     </>
   );
