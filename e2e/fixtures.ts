@@ -74,10 +74,22 @@ export class TerminalPage {
       .toBe(PROMPT);
   }
 
-  /** Runs a command to its end and returns what it printed (the rows between the prompts). */
+  /**
+   * Runs a command to its end and returns what it printed (the rows between the prompts). Each
+   * line is seen echoed before Enter: on a loaded machine the terminal may not have drawn the
+   * typing yet, and the old prompt would pass for the end of the command.
+   */
   async run(command: string, timeout?: number): Promise<string> {
     await this.waitForPrompt();
-    await this.type(command);
+    const squeeze = (text: string) => text.replace(/\s/g, '');
+    for (const [i, line] of command.split('\n').entries()) {
+      await this.typeKeys(line);
+      const echo = squeeze(`${i === 0 ? PROMPT : '>'} ${line}`);
+      await expect
+        .poll(async () => squeeze((await this.rows()).join('')).endsWith(echo))
+        .toBe(true);
+      await this.page.keyboard.press('Enter');
+    }
     await this.waitForPrompt(timeout);
     const rows = await this.rows();
     let end = rows.length - 1;
