@@ -9,6 +9,9 @@ import type { ObjectReader } from './k8s/types';
 import { hostSource } from './git/host';
 import type { GitSource } from './git/source';
 import { seedState } from './rng';
+import { DEFAULT_CONTEXT, type KubeContext } from './contexts';
+
+export { DEFAULT_CONTEXT, type KubeContext } from './contexts';
 import { CLUSTER_CREATED, MINUTE, SECOND, WORLD_START } from './time';
 
 export interface World {
@@ -32,21 +35,6 @@ export interface World {
   /** The clusters of the other contexts, by cluster name: they run on while not looked at. */
   readonly parked: Readonly<Record<string, ClusterState>>;
 }
-
-/** A kubeconfig context: which cluster, as which user, in which namespace by default. */
-export interface KubeContext {
-  name: string;
-  cluster: string;
-  user: string;
-  namespace?: string;
-}
-
-/** The context a cluster set up with kubeadm hands its admin. */
-export const DEFAULT_CONTEXT: KubeContext = {
-  name: 'kubernetes-admin@kubernetes',
-  cluster: 'kubernetes',
-  user: 'kubernetes-admin',
-};
 
 export type WorldOptions = {
   seed?: number;

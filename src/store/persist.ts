@@ -4,7 +4,7 @@
 import { parse, stringify } from 'devalue';
 import { del, get, set } from 'idb-keyval';
 import { initialFiles, LEARNER_HOME } from '../engine/fs/files';
-import { DEFAULT_CONTEXT } from '../engine/world';
+import { DEFAULT_CONTEXT } from '../engine/contexts';
 import type { SavedLive } from './live';
 import type { ThemeChoice } from './params';
 
