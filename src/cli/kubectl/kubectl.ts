@@ -4,6 +4,7 @@ import type { Program, ProgramContext, Run } from '../program';
 import type { KubectlCommand } from './command';
 import { GLOBAL_FLAGS, KubectlContext } from './command';
 import { commands } from './commands';
+import { useContext } from '../../engine/world';
 import { Flags, parseFlags, type FlagSpec } from './flags';
 import helpTexts from './help.json';
 
@@ -173,17 +174,28 @@ function* runKubectl(ctx: ProgramContext): Run {
     ctx.err(`error: required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set\n`);
     return 1;
   }
-  const kctx = new KubectlContext(
-    command,
-    new Flags(parsed.parsed),
-    ctx.session,
-    ctx.out,
-    ctx.err,
-    ctx.stdin,
-  );
-  const result = command.run(kctx);
-  if (typeof result === 'number') return result;
-  return yield* result;
+  const flags = new Flags(parsed.parsed);
+  // --context talks to another context's cluster for this one command.
+  const other = flags.str('context');
+  const home = ctx.session.world.context;
+  const visiting = other !== '' && other !== home;
+  if (visiting) {
+    const there = useContext(ctx.session.world, other);
+    if (!there) {
+      ctx.err(`Error in configuration: context was not found for specified context: ${other}\n`);
+      return 1;
+    }
+    ctx.session.world = there;
+  }
+  try {
+    const kctx = new KubectlContext(command, flags, ctx.session, ctx.out, ctx.err, ctx.stdin);
+    const result = command.run(kctx);
+    if (typeof result === 'number') return result;
+    return yield* result;
+  } finally {
+    if (visiting && ctx.session.world.context !== home)
+      ctx.session.world = useContext(ctx.session.world, home) ?? ctx.session.world;
+  }
 }
 
 export const kubectl: Program = {

@@ -42,6 +42,15 @@ describe('kubectl config', () => {
       '*     production   production   production-admin   kube-system\n' +
         '      staging      staging      staging-admin      \n',
     );
+    // --context reads another cluster for one command, and leaves the current one as it was.
+    expect(run('kubectl --context=staging get deployments -o name').stdout).toBe(
+      'deployment.apps/web\n',
+    );
+    expect(run('kubectl config current-context').stdout).toBe('production\n');
+    expect(run('kubectl get pods --context=nope')).toMatchObject({
+      stderr: 'Error in configuration: context was not found for specified context: nope\n',
+      exitCode: 1,
+    });
     // Back on staging, its deployment kept running while nobody looked.
     run('sleep 60');
     run('kubectl config use-context staging');
