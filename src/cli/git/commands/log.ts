@@ -11,6 +11,9 @@ import {
   headCommit,
   shortSha,
 } from '../common';
+import { commitTree } from '../lib/repo';
+import { AMBIGUOUS, resolveCommit } from '../lib/rev';
+import { changesBetween, patchText } from '../lib/unified';
 import { commitFiles, decorations, treeChanges, shortStat } from '../tree';
 
 export const log: GitCommand = async (g) => {
@@ -43,15 +46,8 @@ export const log: GitCommand = async (g) => {
     const branch = (await currentBranch(g, dir)) ?? 'HEAD';
     return fatal(g, `your current branch '${branch}' does not have any commits yet`);
   }
-  let start: string;
-  try {
-    start = rev === undefined ? (head as string) : await resolveRev(g, dir, rev);
-  } catch {
-    g.err(
-      `fatal: ambiguous argument '${rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n`,
-    );
-    return 128;
-  }
+  const start = rev === undefined ? head : await resolveCommit(g, dir, rev);
+  if (start === undefined) return fatal(g, AMBIGUOUS(rev ?? ''));
   const decorated = await decorations(g, dir);
   let shown = 0;
   let first = true;
@@ -104,8 +100,14 @@ export const log: GitCommand = async (g) => {
       g.out(`${shortStat(relevant)}\n`);
     }
     if (patch) {
-      const { formatPatch } = await import('./patchFormat');
-      const text = await formatPatch(g, dir, relevant);
+      const before = parent ? await commitTree(g, dir, parent) : new Map();
+      const shown = changesBetween(before, await commitTree(g, dir, c.oid)).filter(
+        (ch) => paths.length === 0 || relevant.some((r) => r.path === ch.path),
+      );
+      const text = await patchText(
+        shown,
+        async (oid) => (await git.readBlob({ fs: g.fs, dir, oid })).blob,
+      );
       if (text) g.out(`${oneline ? '' : '\n'}${text}`);
     }
   }
@@ -141,28 +143,4 @@ async function* walk(g: GitContext, dir: string, start: string): AsyncGenerator<
       queue.push({ c: await git.readCommit({ fs: g.fs, dir, oid: p }), order: order++ });
     }
   }
-}
-
-async function resolveRev(g: GitContext, dir: string, rev: string): Promise<string> {
-  const m = /^(.*?)((?:[~^]\d*)*)$/.exec(rev) as RegExpExecArray;
-  let sha: string =
-    (await git.expandOid({ fs: g.fs, dir, oid: m[1] as string }).catch(() => undefined)) ??
-    (await git.resolveRef({ fs: g.fs, dir, ref: m[1] as string }));
-  for (const step of (m[2] as string).match(/[~^]\d*/g) ?? []) {
-    const n = step.length > 1 ? Number(step.slice(1)) : 1;
-    if (step[0] === '~') {
-      for (let i = 0; i < n; i++) {
-        const p: string | undefined = (await git.readCommit({ fs: g.fs, dir, oid: sha })).commit
-          .parent[0];
-        if (!p) throw new Error('no parent');
-        sha = p;
-      }
-    } else {
-      const p: string | undefined = (await git.readCommit({ fs: g.fs, dir, oid: sha })).commit
-        .parent[n - 1];
-      if (!p) throw new Error('no parent');
-      sha = p;
-    }
-  }
-  return sha;
 }
