@@ -120,8 +120,11 @@ ${FENCE}
       },
       { line: 6, message: 'step "no checks" has no check' },
       { line: 6, message: 'step "no checks" has no solution' },
-      { line: 7, message: 'unknown check option "sometimes" (use contains "…" or matches /…/)' },
-      { line: 10, message: 'question "unanswered" has no answer block' },
+      {
+        line: 7,
+        message: 'unknown check option "sometimes" (use contains "…", equals "…" or matches /…/)',
+      },
+      { line: 10, message: 'question "unanswered" has no answer or choice block' },
     ]);
   });
 
