@@ -5,8 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { App as AppApi } from './store/app';
 import { DeferredHost } from './store/deferred';
-import { readParams, withoutSeed } from './store/params';
-import { CorruptSave, DEFAULT_SETTINGS, indexedDbStorage, load, type Saved } from './store/persist';
+import { readParams, withoutPlace } from './store/params';
+import { CorruptSave, DEFAULT_SETTINGS, load, storageFor, type Saved } from './store/persist';
+import { pagePlace, savedPlace } from './store/place';
 import { Page } from './ui/App';
 import { AppContext } from './ui/context';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -15,6 +16,9 @@ import './ui/styles.css';
 
 const DEFAULT_SEED = 1;
 const params = readParams(window.location.search);
+/** The lesson (or the sandbox) the page opens. */
+const place = pagePlace(params, savedPlace());
+const storage = storageFor(place);
 const root = createRoot(document.getElementById('root')!);
 // Fetched at once, in parallel with reading the saved session.
 const simulator = import('./store/boot');
@@ -39,7 +43,8 @@ async function start(saved: Saved | undefined, seed: number, notice?: string): P
   const host = new DeferredHost(saved?.live.transcript ?? '', saved?.live.session.history ?? []);
   render(null, host, saved);
   const { startSession } = await simulator;
-  const app = startSession({
+  const app = await startSession({
+    place,
     saved,
     seed,
     params,
@@ -55,7 +60,7 @@ function recover(reason: string): void {
     <Recovery
       reason={reason}
       onReset={async () => {
-        await indexedDbStorage.clear();
+        await storage.clear();
         await start(undefined, DEFAULT_SEED);
       }}
     />,
@@ -63,10 +68,12 @@ function recover(reason: string): void {
 }
 
 async function boot(): Promise<void> {
+  // Once open, a reload continues where the learner is rather than opening the same place anew.
+  const opened = params.seed !== undefined || params.lesson !== undefined || params.mode;
+  if (opened) window.history.replaceState(null, '', withoutPlace(window.location.href));
   if (params.seed !== undefined) {
-    window.history.replaceState(null, '', withoutSeed(window.location.href));
     // The address asked for a fresh world; say so if it replaced work that was there.
-    const replaced = await load().then(
+    const replaced = await load(storage).then(
       (s) => s !== undefined && s.live.session.history.length > 0,
       () => false,
     );
@@ -80,7 +87,9 @@ async function boot(): Promise<void> {
   }
   let saved: Saved | undefined;
   try {
-    saved = await load();
+    // A step named in the address is prepared afresh; otherwise the place's saved world goes on.
+    saved =
+      params.step !== undefined && params.lesson !== undefined ? undefined : await load(storage);
   } catch (error) {
     return recover(error instanceof CorruptSave ? error.message : String(error));
   }

@@ -5,6 +5,7 @@ import type { FsResult } from '../engine/fs/files';
 import type { World } from '../engine/world';
 import type { TimelineEntry } from '../cli/timeline';
 import { LiveSession } from './live';
+import type { Tutorial } from './tutorial';
 import type { ThemeChoice } from './params';
 import { encode, type Settings, SAVE_FORMAT, type Storage } from './persist';
 
@@ -44,6 +45,8 @@ export type AppStore = StoreApi<AppState>;
 
 export interface App {
   store: AppStore;
+  /** The course: set once the lessons are loaded (the page's boot does it). */
+  tutorial?: Tutorial;
   /** Real milliseconds passed: moves the simulated clock by that times the speed. */
   frame(realMs: number): void;
   settleNow(): void;
@@ -59,8 +62,13 @@ export interface App {
   writeFile(path: string, text: string): FsResult<void>;
   /** Removes a workspace file (a `kubectl edit` tab closed without saving). */
   removeFile(path: string): FsResult<void>;
-  /** Starts a fresh session with the same seed (or `seed`). */
+  /** Starts a fresh session with the same seed (or `seed`); in a lesson, the lesson afresh. */
   reset(seed?: number): Promise<void>;
+  /**
+   * Saves the session where it belongs, then goes on with `live`, saved to `storage` from now on
+   * (another lesson's world, or the sandbox's).
+   */
+  switchTo(live: LiveSession, storage: Storage): Promise<void>;
   /** Writes the session now; resolves when it is stored. */
   save(): Promise<void>;
   /** Writes a copy at once (the page is going away). */
@@ -88,6 +96,7 @@ export function createApp(options: AppOptions): App {
   }));
 
   let unsubscribe = () => {};
+  let storage = options.storage;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saveDue = Infinity;
   let saving: Promise<void> = Promise.resolve();
@@ -117,8 +126,9 @@ export function createApp(options: AppOptions): App {
     saveDue = Infinity;
     unsaved = false;
     const text = snapshot();
+    const target = storage;
     saving = saving
-      .then(() => options.storage.write(text))
+      .then(() => target.write(text))
       .catch((e: unknown) => console.error('Saving the session failed', e))
       .then(() => {
         if (!unsaved) markSaved(true);
@@ -179,7 +189,19 @@ export function createApp(options: AppOptions): App {
 
   const settingsChanged = () => scheduleSave(SAVE_DELAY, true);
 
-  return {
+  const use = (live: LiveSession) => {
+    attach(live);
+    store.setState({
+      live,
+      revision: live.revision,
+      now: live.now,
+      busy: false,
+      selection: null,
+      notice: undefined,
+    });
+  };
+
+  const api: App = {
     store,
     frame(realMs) {
       const s = store.getState();
@@ -236,28 +258,27 @@ export function createApp(options: AppOptions): App {
       return result;
     },
     async reset(seed) {
+      if (api.tutorial?.store.getState().lesson) return api.tutorial.resetLesson();
       const old = store.getState().live;
-      const live = new LiveSession({ seed: seed ?? old.session.world.seed });
-      attach(live);
-      store.setState({
-        live,
-        revision: live.revision,
-        now: live.now,
-        busy: false,
-        selection: null,
-        notice: undefined,
-      });
+      use(new LiveSession({ seed: seed ?? old.session.world.seed }));
+      await save();
+    },
+    async switchTo(live, next) {
+      await save();
+      storage = next;
+      use(live);
       await save();
     },
     save,
     saveNow() {
-      options.storage.writeNow?.(snapshot());
+      storage.writeNow?.(snapshot());
     },
     dispose() {
       unsubscribe();
       if (saveTimer !== undefined) clearTimeout(saveTimer);
     },
   };
+  return api;
 }
 
 /** The entry a selection points at. */

@@ -37,8 +37,17 @@ export class LiveSession {
   private readonly listeners = new Set<LiveListener>();
   private readonly suggestionListeners = new Set<(text: string) => void>();
 
-  constructor(saved: SavedLive | { seed: number }, reg: Registry = registry) {
-    if ('session' in saved) {
+  /**
+   * A saved session, a fresh world with `seed`, or a session made elsewhere (a lesson's world,
+   * prepared headless) with an empty timeline and terminal.
+   */
+  constructor(saved: SavedLive | { seed: number } | { fresh: Session }, reg: Registry = registry) {
+    if ('fresh' in saved) {
+      this.session = saved.fresh;
+      this.timeline = emptyTimeline();
+      this.transcript = '';
+      this.nextId = 0;
+    } else if ('session' in saved) {
       this.session = saved.session;
       this.timeline = saved.timeline;
       this.transcript = saved.transcript;
@@ -119,6 +128,19 @@ export class LiveSession {
     if (this.driver.busy) return false;
     this.session.world = replaceCluster(this.session.world);
     this.revision++;
+    return true;
+  }
+
+  /**
+   * Runs `fn` on the session while no command runs (a lesson step's hidden set-up), then lets the
+   * views redraw. False, and nothing done, while a command runs.
+   */
+  async between(fn: (session: Session) => Promise<void>): Promise<boolean> {
+    if (this.driver.busy) return false;
+    await fn(this.session);
+    this.revision++;
+    for (const l of this.listeners)
+      l({ type: 'changes', command: null, changes: [], time: this.now, world: this.session.world });
     return true;
   }
 

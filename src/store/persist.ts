@@ -142,24 +142,38 @@ export interface Storage {
   clear(): Promise<void>;
 }
 
-const UNLOAD_KEY = 'gitops-explained:session-on-unload';
+/**
+ * The IndexedDB record a world is saved in: `session` for the sandbox, `lesson:<id>` for each
+ * lesson (each lesson keeps its own world).
+ */
+export function idbStorage(key: string): Storage {
+  const unloadKey =
+    key === KEY ? 'gitops-explained:session-on-unload' : `gitops-explained:${key}-on-unload`;
+  return {
+    read: () => get(key),
+    write: (text) => set(key, text),
+    writeNow(text) {
+      try {
+        localStorage.setItem(unloadKey, text);
+      } catch {
+        // Over the quota: the last IndexedDB save stands.
+      }
+    },
+    readNow: () => localStorage.getItem(unloadKey) ?? undefined,
+    clear: async () => {
+      localStorage.removeItem(unloadKey);
+      await del(key);
+    },
+  };
+}
 
-export const indexedDbStorage: Storage = {
-  read: () => get(KEY),
-  write: (text) => set(KEY, text),
-  writeNow(text) {
-    try {
-      localStorage.setItem(UNLOAD_KEY, text);
-    } catch {
-      // Over the quota: the last IndexedDB save stands.
-    }
-  },
-  readNow: () => localStorage.getItem(UNLOAD_KEY) ?? undefined,
-  clear: async () => {
-    localStorage.removeItem(UNLOAD_KEY);
-    await del(KEY);
-  },
-};
+/** The sandbox's world. */
+export const indexedDbStorage: Storage = idbStorage(KEY);
+
+/** Where the world of `place` (a lesson id, or `sandbox`) is kept. */
+export function storageFor(place: string): Storage {
+  return place === 'sandbox' ? indexedDbStorage : idbStorage(`lesson:${place}`);
+}
 
 /**
  * undefined when nothing was saved; throws CorruptSave when what was saved cannot be used.

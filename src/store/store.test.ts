@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SECOND } from '../engine/time';
 import { createApp, DEFAULT_SETTINGS, shownWorld } from './app';
 import { LiveSession } from './live';
-import { readParams, withoutSeed } from './params';
+import { readParams, withoutPlace, withoutSeed } from './params';
+import { FIRST_LESSON, pagePlace } from './place';
 import { CorruptSave, decode, encode, load, SAVE_FORMAT, type Storage } from './persist';
 
 function memoryStorage(): Storage & { text: string | undefined; writes: number } {
@@ -216,15 +217,39 @@ describe('URL parameters', () => {
       seed: 42,
       speed: 20,
       theme: 'dark',
+      lesson: undefined,
+      step: undefined,
+      mode: undefined,
     });
-    expect(readParams('?seed=abc&speed=-1&theme=pink')).toEqual({
+    expect(readParams('?seed=abc&speed=-1&theme=pink&lesson=Bad!&step=0&mode=x')).toEqual({
       seed: undefined,
       speed: undefined,
       theme: undefined,
+      lesson: undefined,
+      step: undefined,
+      mode: undefined,
     });
+  });
+
+  it('reads a lesson, its step and the sandbox mode', () => {
+    expect(readParams('?lesson=self-heal&step=3')).toMatchObject({ lesson: 'self-heal', step: 3 });
+    expect(readParams('?mode=sandbox')).toMatchObject({ mode: 'sandbox', lesson: undefined });
+  });
+
+  it("opens the URL's place, else the saved one, else the first lesson", () => {
+    const none = { lesson: undefined, mode: undefined, seed: undefined };
+    expect(pagePlace(none, undefined)).toBe(FIRST_LESSON);
+    expect(pagePlace(none, 'argo-cd')).toBe('argo-cd');
+    expect(pagePlace({ ...none, lesson: 'self-heal' }, 'argo-cd')).toBe('self-heal');
+    expect(pagePlace({ ...none, mode: 'sandbox' }, 'argo-cd')).toBe('sandbox');
+    // A seed asks for a fresh world to experiment in: the sandbox.
+    expect(pagePlace({ ...none, seed: 4 }, 'argo-cd')).toBe('sandbox');
   });
 
   it('drops the seed from the URL so that a reload continues', () => {
     expect(withoutSeed('http://h/tutorial/?seed=1&speed=5')).toBe('http://h/tutorial/?speed=5');
+    expect(withoutPlace('http://h/t/?lesson=a&step=2&mode=sandbox&seed=3&theme=dark')).toBe(
+      'http://h/t/?theme=dark',
+    );
   });
 });

@@ -1,7 +1,9 @@
 // How components reach the page's store: one App per page, given through context.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { App, AppState } from '../store/app';
+import type { Tutorial, TutorialState } from '../store/tutorial';
 
 export const AppContext = createContext<App | null>(null);
 
@@ -13,4 +15,19 @@ export function useApp(): App {
 
 export function useAppState<T>(selector: (state: AppState) => T): T {
   return useStore(useApp().store, selector);
+}
+
+/** The course, once the page has one. */
+export function useTutorial(): Tutorial | undefined {
+  return useApp().tutorial;
+}
+
+const noTutorial = createStore<TutorialState | undefined>()(() => undefined);
+
+/** A value from the course's store; `fallback` while there is no course. */
+export function useTutorialState<T>(selector: (state: TutorialState) => T, fallback: T): T {
+  const tutorial = useTutorial();
+  return useStore((tutorial?.store ?? noTutorial) as StoreApi<TutorialState | undefined>, (s) =>
+    s ? selector(s) : fallback,
+  );
 }
