@@ -177,6 +177,9 @@ export interface OpenOptions {
   seed?: number;
   speed?: number;
   theme?: 'light' | 'dark';
+  /** A lesson to open (and its step, from 1); without one the page opens the sandbox. */
+  lesson?: string;
+  step?: number;
 }
 
 export class AppPage {
@@ -199,6 +202,9 @@ export class AppPage {
     if (options.seed !== undefined) q.set('seed', String(options.seed));
     if (options.speed !== undefined) q.set('speed', String(options.speed));
     if (options.theme !== undefined) q.set('theme', options.theme);
+    if (options.lesson !== undefined) q.set('lesson', options.lesson);
+    if (options.step !== undefined) q.set('step', String(options.step));
+    if (options.lesson === undefined && options.seed === undefined) q.set('mode', 'sandbox');
     const search = q.toString();
     await this.page.goto(search ? `./?${search}` : './');
     await this.waitReady();

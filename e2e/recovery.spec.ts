@@ -15,7 +15,7 @@ for (const [what, value] of GARBAGE) {
   }) => {
     page.on('dialog', (dialog) => void dialog.accept());
     await app.writeSave(value);
-    await page.goto('./');
+    await page.goto('./?mode=sandbox');
 
     await expect(page.locator('body')).not.toHaveText(/^\s*$/);
     const offer = page

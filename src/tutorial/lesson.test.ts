@@ -142,3 +142,142 @@ ${FENCE}
     });
   });
 });
+
+describe('parseLesson: examples, choices, set-up and contexts', () => {
+  const text = `---
+id: envs
+title: Environments
+mode: gitops
+contexts: [staging, production]
+teammates:
+  - at: 5
+    step: 2
+    user: sam
+    name: Sam Lee
+    email: sam@example.com
+    command: kubectl scale deployment web --replicas=4
+---
+${FENCE}console
+$ kubectl config current-context
+staging
+${FENCE}
+
+## Step: Expose
+
+${FENCE}console after
+$ kubectl expose deployment web \\
+>   --port=80
+service/web exposed
+...
+${FENCE}
+
+${FENCE}check equals "LoadBalancer"
+kubectl get service web -o jsonpath='{.spec.type}'
+${FENCE}
+
+${FENCE}solution
+kubectl expose deployment web \\
+  --type=LoadBalancer --port=80
+cat > notes.txt <<END
+done
+END
+${FENCE}
+
+## Question: Which is it?
+
+${FENCE}setup
+lose-cluster
+${FENCE}
+
+${FENCE}choice
+- [ ] The cluster remembers
+- [x] Nothing records it
+${FENCE}
+`;
+
+  it('reads them', () => {
+    const r = parseLesson(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { lesson } = r;
+    expect(lesson.contexts).toEqual(['staging', 'production']);
+    expect(lesson.teammates[0]).toMatchObject({ step: 2, at: 5, user: 'sam' });
+    const [expose, question] = lesson.steps;
+    // The introduction's example is checked before the first step.
+    expect(expose?.examples).toEqual([
+      {
+        line: 14,
+        when: 'before',
+        commands: [{ command: 'kubectl config current-context', output: 'staging\n' }],
+      },
+      {
+        line: 21,
+        when: 'after',
+        commands: [
+          {
+            command: 'kubectl expose deployment web \\\n  --port=80',
+            output: 'service/web exposed\n...\n',
+          },
+        ],
+      },
+    ]);
+    expect(expose?.checks[0]?.expect).toEqual({ kind: 'equals', text: 'LoadBalancer' });
+    // A continued command and a here-document are one command each.
+    expect(expose?.solution).toEqual([
+      'kubectl expose deployment web \\\n  --type=LoadBalancer --port=80',
+      'cat > notes.txt <<END\ndone\nEND',
+    ]);
+    expect(question).toMatchObject({
+      kind: 'question',
+      setup: ['lose-cluster'],
+      choices: [
+        { text: 'The cluster remembers', correct: false },
+        { text: 'Nothing records it', correct: true },
+      ],
+    });
+  });
+
+  it('refuses a transcript outside a console block, and a choice with no right option', () => {
+    const bad = `---
+id: bad
+title: Bad
+mode: imperative
+teammates:
+  - { at: 1, step: 9, user: a, name: A, email: a@example.com, command: ls }
+---
+## Step: Show
+
+${FENCE}bash
+$ kubectl get pods
+No resources found in default namespace.
+${FENCE}
+
+${FENCE}check
+kubectl get pods
+${FENCE}
+
+${FENCE}solution
+kubectl get pods
+${FENCE}
+
+## Question: Pick
+
+${FENCE}choice
+- [ ] one
+- [ ] two
+${FENCE}
+`;
+    const r = parseLesson(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { line: 1, message: 'front matter: a teammate acts at step 9, which does not exist' },
+      {
+        line: 10,
+        message:
+          'a transcript with "$ " lines goes in a console block, which the lesson test checks (this one is bash)',
+      },
+      { line: 23, message: 'question "Pick" has no answer or choice block' },
+      { line: 25, message: 'a choice block needs one option marked [x]' },
+    ]);
+  });
+});

@@ -362,7 +362,16 @@ export function parseLesson(text: string): ParsedLesson {
         if (typeof answer === 'string') errors.push({ line: i + 1, message: answer });
         else step.answer = answer;
       }
-    } else block.push(...lines.slice(i, close + 1));
+    } else {
+      // Output shown beside a `$ ` prompt must be what the simulator prints: only a console
+      // block is compared with it.
+      if (/^\$ /m.test(body))
+        errors.push({
+          line: i + 1,
+          message: `a transcript with "$ " lines goes in a console block, which the lesson test checks (this one is ${word || 'unnamed'})`,
+        });
+      block.push(...lines.slice(i, close + 1));
+    }
     i = close;
   }
   for (const s of steps) {

@@ -73,6 +73,20 @@ async function replay(lesson: Lesson) {
   }
 }
 
+describe('the authoring guide', () => {
+  it('its minimal example is a valid lesson whose solution completes it', async () => {
+    const guide = readFileSync(join(DIR, '../docs/authoring-lessons.md'), 'utf8');
+    const example = /^````markdown\n([\s\S]*?)^````$/m.exec(guide)?.[1];
+    expect(example).toBeDefined();
+    const { lessons, errors } = readCatalog([{ name: 'example.md', text: example ?? '' }]);
+    expect(errors).toEqual([]);
+    const lesson = lessons[0] as Lesson;
+    expect(lesson.steps.map((s) => s.kind)).toEqual(['task', 'question']);
+    expect(lesson.steps[1]?.answer?.test("The cluster can't tell")).toBe(true);
+    await replay(lesson);
+  });
+});
+
 describe('the course', () => {
   it('has the track and a sandbox', () => {
     expect(catalog.lessons.length).toBeGreaterThanOrEqual(10);
