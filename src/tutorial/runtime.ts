@@ -12,6 +12,9 @@ import type { Check, Example, Lesson, Step, Teammate } from './lesson';
 /** A set-up line that replaces the current cluster with an empty one (disaster recovery). */
 export const LOSE_CLUSTER = 'lose-cluster';
 
+/** How long one hidden set-up line may wait (simulated): two days. */
+export const SETUP_WAIT_LIMIT = 48 * 60 * MINUTE;
+
 /** How long a step's solution may take to show its effect (simulated). */
 export const SETTLE_LIMIT = 10 * MINUTE;
 
@@ -44,7 +47,8 @@ export async function runHidden(
         continue;
       }
       session.history = [];
-      results.push(await runHeadlessAsync(session, line, registry));
+      // Set-up may let a night pass (`sleep 8h`): it is not cut short as a learner's wait is.
+      results.push(await runHeadlessAsync(session, line, registry, undefined, SETUP_WAIT_LIMIT));
     }
   } finally {
     session.history = history;

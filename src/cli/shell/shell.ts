@@ -66,6 +66,7 @@ function* headless(
   text: string,
   registry: Registry,
   onOutput: Output | undefined,
+  waitLimit = HEADLESS_WAIT_LIMIT,
 ): Generator<Promise<unknown>, CommandResult, void> {
   let stdout = '';
   let stderr = '';
@@ -79,7 +80,7 @@ function* headless(
       onOutput?.stderr(t);
     },
   };
-  const limit = session.world.now + HEADLESS_WAIT_LIMIT;
+  const limit = session.world.now + waitLimit;
   const run = startCommand(session, text, registry, out);
   let step = run.next();
   while (!step.done) {
@@ -145,8 +146,10 @@ export async function runHeadlessAsync(
   text: string,
   registry: Registry,
   onOutput?: Output,
+  /** How long the command may wait before it is interrupted (simulated ms). */
+  waitLimit = HEADLESS_WAIT_LIMIT,
 ): Promise<CommandResult> {
-  const run = headless(session, text, registry, onOutput);
+  const run = headless(session, text, registry, onOutput, waitLimit);
   for (let step = run.next(); ; step = run.next()) {
     if (step.done) return step.value;
     await step.value;
