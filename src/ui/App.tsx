@@ -1,11 +1,12 @@
-// The page: terminal and declarative diff side by side, timeline and cluster view below, each
-// pane resizable and each behind its own error boundary. The terminal comes first; the other
-// panes arrive with the simulator (`app` is null until then).
+// The page: the lesson, the terminal and the declarative diff side by side, timeline and cluster
+// view below, each pane resizable and each behind its own error boundary. The terminal comes
+// first; the other panes arrive with the simulator (`app` is null until then).
 import {
   lazy,
   Suspense,
   useEffect,
   useLayoutEffect,
+  useRef,
   useState,
   useSyncExternalStore,
   type CSSProperties,
@@ -23,6 +24,7 @@ const Toolbar = lazy(() => panes().then((m) => ({ default: m.Toolbar })));
 const DiffSlot = lazy(() => panes().then((m) => ({ default: m.DiffSlot })));
 const TimelinePane = lazy(() => panes().then((m) => ({ default: m.TimelinePane })));
 const ClusterSlot = lazy(() => panes().then((m) => ({ default: m.ClusterSlot })));
+const LessonSlot = lazy(() => panes().then((m) => ({ default: m.LessonSlot })));
 
 interface PageProps {
   app: AppApi | null;
@@ -35,19 +37,38 @@ const noSubscription = () => () => {};
 
 const LAYOUT_KEY = 'gitops-explained:layout';
 
-/** Where the splitters were left (percentages), kept apart from the session: Reset keeps it. */
-function savedLayout(): { columns: number; rows: number } {
-  const fallback = { columns: 55, rows: 58 };
+interface Layout {
+  /** The terminal's share of the terminal and manifests (percent). */
+  columns: number;
+  /** The top row's share of the page's height (percent). */
+  rows: number;
+  /** The lesson's share of the top row's width (percent). */
+  lesson: number;
+  /** Whether the lesson panel is shown or folded away. */
+  lessonOpen: boolean;
+}
+
+const DEFAULT_LAYOUT: Layout = { columns: 55, rows: 58, lesson: 30, lessonOpen: true };
+
+/**
+ * Where the splitters were left (percentages) and whether the lesson is shown, kept apart from
+ * the session: Reset keeps it. A record from before a field existed gets that field's default.
+ */
+function savedLayout(): Layout {
   try {
     const v = JSON.parse(localStorage.getItem(LAYOUT_KEY) ?? 'null') as unknown;
-    const { columns, rows } = (v ?? {}) as { columns?: unknown; rows?: unknown };
+    const { columns, rows, lesson, lessonOpen } = (v ?? {}) as Partial<
+      Record<keyof Layout, unknown>
+    >;
     const ok = (n: unknown): n is number => typeof n === 'number' && n >= 15 && n <= 85;
     return {
-      columns: ok(columns) ? columns : fallback.columns,
-      rows: ok(rows) ? rows : fallback.rows,
+      columns: ok(columns) ? columns : DEFAULT_LAYOUT.columns,
+      rows: ok(rows) ? rows : DEFAULT_LAYOUT.rows,
+      lesson: ok(lesson) ? lesson : DEFAULT_LAYOUT.lesson,
+      lessonOpen: typeof lessonOpen === 'boolean' ? lessonOpen : DEFAULT_LAYOUT.lessonOpen,
     };
   } catch {
-    return fallback;
+    return DEFAULT_LAYOUT;
   }
 }
 
@@ -59,15 +80,33 @@ function useMaybe<T>(app: AppApi | null, select: (s: AppState) => T, fallback: T
 }
 
 export function Page({ app, host, initial }: PageProps) {
-  const [columns, setColumns] = useState(() => savedLayout().columns);
-  const [rows, setRows] = useState(() => savedLayout().rows);
+  const [initialLayout] = useState(savedLayout);
+  const [columns, setColumns] = useState(initialLayout.columns);
+  const [rows, setRows] = useState(initialLayout.rows);
+  const [lesson, setLesson] = useState(initialLayout.lesson);
+  const [lessonOpen, setLessonOpen] = useState(initialLayout.lessonOpen);
+  const top = useRef<HTMLDivElement>(null);
+  /** The lesson was just shown or hidden by its button: focus goes to the button that undoes it. */
+  const toggled = useRef(false);
+  const toggleLesson = (open: boolean) => {
+    toggled.current = true;
+    setLessonOpen(open);
+  };
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    top.current
+      ?.querySelector<HTMLElement>(lessonOpen ? '.lesson-hide' : '.lesson-rail button')
+      ?.focus();
+  }, [lessonOpen]);
   useEffect(() => {
     try {
-      localStorage.setItem(LAYOUT_KEY, JSON.stringify({ columns, rows }));
+      const layout: Layout = { columns, rows, lesson, lessonOpen };
+      localStorage.setItem(LAYOUT_KEY, JSON.stringify(layout));
     } catch {
       // Storage may be full or forbidden (a sandboxed frame): the layout is then not kept.
     }
-  }, [columns, rows]);
+  }, [columns, rows, lesson, lessonOpen]);
   const theme = useResolvedTheme(useMaybe(app, (s) => s.theme, initial.theme));
   const fontSize = useMaybe(app, (s) => s.fontSize, initial.fontSize);
   const live = useMaybe(app, (s) => s.live, null);
@@ -105,30 +144,64 @@ export function Page({ app, host, initial }: PageProps) {
       )}
       <main
         className="layout"
-        style={{ '--columns': `${columns}%`, '--rows': `${rows}%` } as CSSProperties}
+        style={
+          {
+            '--columns': `${columns}%`,
+            '--rows': `${rows}%`,
+            '--lesson': `${lesson}%`,
+          } as CSSProperties
+        }
       >
-        <div className="top">
-          <ErrorBoundary name="the terminal" onReset={reset}>
-            <Terminal
-              key={hostId(terminalHost)}
-              host={terminalHost}
-              theme={theme}
-              fontSize={fontSize}
+        {/* Each child keeps its place whether the lesson is shown or not: the terminal is never
+            remounted by folding the lesson. */}
+        <div ref={top} className={lessonOpen ? 'top' : 'top lesson-closed'}>
+          {lessonOpen ? (
+            <ErrorBoundary name="the lesson" onReset={reset}>
+              {slot(<LessonSlot onHide={() => toggleLesson(false)} />, 'lesson', 'Lesson')}
+            </ErrorBoundary>
+          ) : (
+            <div className="lesson-rail">
+              <button
+                type="button"
+                aria-expanded="false"
+                title="Show the lesson panel"
+                onClick={() => toggleLesson(true)}
+              >
+                Show lesson
+              </button>
+            </div>
+          )}
+          {lessonOpen && (
+            <Splitter
+              orientation="vertical"
+              label="Resize lesson and terminal"
+              value={lesson}
+              onChange={setLesson}
             />
-          </ErrorBoundary>
-          <Splitter
-            orientation="vertical"
-            label="Resize terminal and manifests"
-            value={columns}
-            onChange={setColumns}
-          />
-          <ErrorBoundary name="the manifests pane" onReset={reset}>
-            {slot(
-              <DiffSlot theme={theme} fontSize={fontSize} />,
-              'manifest-diff',
-              'Declarative diff',
-            )}
-          </ErrorBoundary>
+          )}
+          <div className="work">
+            <ErrorBoundary name="the terminal" onReset={reset}>
+              <Terminal
+                key={hostId(terminalHost)}
+                host={terminalHost}
+                theme={theme}
+                fontSize={fontSize}
+              />
+            </ErrorBoundary>
+            <Splitter
+              orientation="vertical"
+              label="Resize terminal and manifests"
+              value={columns}
+              onChange={setColumns}
+            />
+            <ErrorBoundary name="the manifests pane" onReset={reset}>
+              {slot(
+                <DiffSlot theme={theme} fontSize={fontSize} />,
+                'manifest-diff',
+                'Declarative diff',
+              )}
+            </ErrorBoundary>
+          </div>
         </div>
         <Splitter
           orientation="horizontal"

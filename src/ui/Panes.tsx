@@ -1,5 +1,5 @@
-// The panes around the terminal, loaded with the simulator: the toolbar, the declarative diff,
-// the timeline and the cluster view. They read the page's store.
+// The panes around the terminal, loaded with the simulator: the toolbar, the lesson, the
+// declarative diff, the timeline and the cluster view. They read the page's store.
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { foldChanges, isDirect } from '../cli/timeline';
@@ -11,6 +11,7 @@ import { ManifestPane } from './FileEditor';
 import { GitOpsView } from './GitOpsView';
 import { formatClock } from './time';
 
+export { LessonPanel as LessonSlot } from './LessonPanel';
 export { Toolbar } from './Toolbar';
 export { TimelinePane } from './TimelinePane';
 
