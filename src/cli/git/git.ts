@@ -18,6 +18,7 @@ import { push } from './commands/push';
 import { remote } from './commands/remote';
 import { reset } from './commands/reset';
 import { revert } from './commands/revert';
+import { revParse } from './commands/revparse';
 import { mv, rm } from './commands/rm';
 import { show } from './commands/show';
 import { status } from './commands/status';
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, GitCommand> = {
   reset,
   restore,
   revert,
+  'rev-parse': revParse,
   rm,
   show,
   status,

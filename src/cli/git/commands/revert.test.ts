@@ -1,7 +1,10 @@
 // git revert, step by step against the same steps recorded from real git 2.39.5 (same identity,
 // config and commit times, so even the SHAs match). Formats: git 2.39 sequencer.c, merge-ort.c.
 import { describe, expect, it } from 'vitest';
+import { runRealGit } from '../../../../scripts/git-oracle';
 import { registry } from '../../programs';
+import type { CommandResult } from '../../shell/shell';
+import { gitSession } from '../testing';
 import type { Step } from '../lib/transcript';
 import { runTranscript } from '../lib/transcript';
 
@@ -238,4 +241,35 @@ describe('git revert', () => {
     ];
     expect(await runTranscript(steps, registry)).toEqual(expected);
   });
+
+  it('stops as git does when the change is already undone', async () => {
+    const script = [
+      'mkdir app && cd app && git init -q',
+      'echo 1 > f && git add f && git commit -q -m one',
+      'echo 2 > f && git commit -q -am two',
+      'echo 1 > f && git commit -q -am back',
+      'git revert --no-edit HEAD~1',
+      'git status',
+      'cat .git/MERGE_MSG',
+      'git log --oneline',
+      'echo u > u && git revert HEAD~1',
+      'git revert --continue',
+      'git revert --abort',
+    ];
+    const { session, run } = gitSession();
+    const seconds = Math.floor(session.world.now / 1000);
+    const ours: CommandResult[] = [];
+    for (const c of script) ours.push(await run(c));
+    const real = runRealGit(
+      script.map((c) => c.replace(/^git log/, 'git -c log.decorate=short log')),
+      seconds,
+    );
+    script.forEach((c, i) => {
+      const o = ours[i]!;
+      expect({ c, stdout: o.stdout, stderr: o.stderr, exitCode: o.exitCode }).toEqual({
+        c,
+        ...real[i],
+      });
+    });
+  }, 30_000);
 });

@@ -22,6 +22,7 @@ import { changesBetween, statText, summaryText } from '../lib/unified';
 import { moveTo, refusal } from '../lib/worktree';
 import { cleanPrepared, leaveInTree, mergeTrees, refuseUnmerged, wouldLose } from './merge';
 import { hardReset, moveHead } from './reset';
+import { longStatus } from './status';
 import { statPath } from '../../../engine/fs/files';
 
 async function abort(g: GitContext, dir: string): Promise<number> {
@@ -147,6 +148,15 @@ export const revert: GitCommand = async (g) => {
     );
     return 1;
   }
+  const changes = changesBetween(headTree, m.tree);
+  if (changes.length === 0) {
+    // The change is already undone: the commit git would make is empty, so it stops where
+    // `git commit` does, with the message kept for a later commit and the status shown.
+    writeGitFile(g, dir, 'MERGE_MSG', message);
+    g.out(m.messages);
+    g.out((await longStatus(g, dir)).text);
+    return 1;
+  }
   const who = await identity(g, dir);
   if (!who) return fatal(g, 'unable to auto-detect email address');
   g.out(m.messages);
@@ -159,7 +169,6 @@ export const revert: GitCommand = async (g) => {
   await moveTo(g, dir, headTree, m.tree);
   await moveHead(g, dir, sha);
   const branch = (await currentBranch(g, dir)) ?? 'detached HEAD';
-  const changes = changesBetween(headTree, m.tree);
   const stat = await statText(changes, (o) => readBlobBytes(g, dir, o));
   // The stat's lines without the per-file rows: git prints only the summary after a commit.
   const summaryLine = stat.split('\n').filter(Boolean).pop() ?? ' 0 files changed';

@@ -64,20 +64,27 @@ export async function workTreeStatus(g: GitContext, dir: string): Promise<WorkTr
   return s;
 }
 
-/** How the branch stands against its upstream, as the second line of `git status`. */
-export async function upstreamLine(g: GitContext, dir: string, branch: string): Promise<string> {
+interface Tracking {
+  /** The upstream's name, `origin/main`. */
+  name: string;
+  /** Whether the remote-tracking branch is there. */
+  gone: boolean;
+  ahead: number;
+  behind: number;
+}
+
+/** The branch's upstream and how far apart they are, or undefined when it has none. */
+async function tracking(g: GitContext, dir: string, branch: string): Promise<Tracking | undefined> {
   const remote = (await git.getConfig({ fs: g.fs, dir, path: `branch.${branch}.remote` })) as
     string | undefined;
   const merge = (await git.getConfig({ fs: g.fs, dir, path: `branch.${branch}.merge` })) as
     string | undefined;
-  if (!remote || !merge) return '';
+  if (!remote || !merge) return undefined;
   const name = `${remote}/${merge.replace(/^refs\/heads\//, '')}`;
   const theirs = await git
     .resolveRef({ fs: g.fs, dir, ref: `refs/remotes/${name}` })
     .catch(() => undefined);
-  if (!theirs) {
-    return `Your branch is based on '${name}', but the upstream is gone.\n  (use "git branch --unset-upstream" to fixup)\n`;
-  }
+  if (!theirs) return { name, gone: true, ahead: 0, behind: 0 };
   const ours = await headCommit(g, dir);
   const count = async (from: string | undefined, exclude: string) => {
     if (!from) return 0;
@@ -88,6 +95,17 @@ export async function upstreamLine(g: GitContext, dir: string, branch: string): 
   };
   const ahead = await count(ours, theirs);
   const behind = await count(theirs, ours ?? theirs);
+  return { name, gone: false, ahead, behind };
+}
+
+/** How the branch stands against its upstream, as the second line of `git status`. */
+export async function upstreamLine(g: GitContext, dir: string, branch: string): Promise<string> {
+  const t = await tracking(g, dir, branch);
+  if (!t) return '';
+  const { name, ahead, behind } = t;
+  if (t.gone) {
+    return `Your branch is based on '${name}', but the upstream is gone.\n  (use "git branch --unset-upstream" to fixup)\n`;
+  }
   const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
   if (ahead === 0 && behind === 0) return `Your branch is up to date with '${name}'.\n`;
   if (behind === 0)
@@ -95,6 +113,22 @@ export async function upstreamLine(g: GitContext, dir: string, branch: string): 
   if (ahead === 0)
     return `Your branch is behind '${name}' by ${commits(behind)}, and can be fast-forwarded.\n  (use "git pull" to update your local branch)\n`;
   return `Your branch and '${name}' have diverged,\nand have ${ahead} and ${behind} different commits each, respectively.\n  (use "git pull" to merge the remote branch into yours)\n`;
+}
+
+/** The short format's branch header (`-b`): `## main...origin/main [ahead 1, behind 2]`. */
+async function shortBranchLine(g: GitContext, dir: string): Promise<string> {
+  const branch = await currentBranch(g, dir);
+  if (!branch) return '## HEAD (no branch)\n';
+  const head = await headCommit(g, dir);
+  if (!head) return `## No commits yet on ${branch}\n`;
+  const t = await tracking(g, dir, branch);
+  if (!t) return `## ${branch}\n`;
+  const apart = [
+    ...(t.ahead > 0 ? [`ahead ${t.ahead}`] : []),
+    ...(t.behind > 0 ? [`behind ${t.behind}`] : []),
+  ];
+  const state = t.gone ? ' [gone]' : apart.length > 0 ? ` [${apart.join(', ')}]` : '';
+  return `## ${branch}...${t.name}${state}\n`;
 }
 
 const pad = (what: string) => `${what}:`.padEnd(12);
@@ -177,14 +211,50 @@ export async function longStatus(
   return { text, clean: s.staged.length === 0 };
 }
 
+/** `git status -h`'s text, which git prints after a mistaken option. */
+const STATUS_USAGE = `usage: git status [<options>] [--] [<pathspec>...]
+
+    -v, --verbose         be verbose
+    -s, --short           show status concisely
+    -b, --branch          show branch information
+    --show-stash          show stash information
+    --ahead-behind        compute full ahead/behind values
+    --porcelain[=<version>]
+                          machine-readable output
+    --long                show status in long format (default)
+    -z, --null            terminate entries with NUL
+    -u, --untracked-files[=<mode>]
+                          show untracked files, optional modes: all, normal, no. (Default: all)
+    --ignored[=<mode>]    show ignored files, optional modes: traditional, matching, no. (Default: traditional)
+    --ignore-submodules[=<when>]
+                          ignore changes to submodules, optional when: all, dirty, untracked. (Default: all)
+    --column[=<style>]    list untracked files in columns
+    --no-renames          do not detect renames
+    -M, --find-renames[=<n>]
+                          detect renames, optionally set similarity index
+
+`;
+
 export const status: GitCommand = async (g) => {
   let short = false;
+  let showBranch = false;
+  const unknown = (what: string) => {
+    g.err(`error: ${what}\n${STATUS_USAGE}`);
+    return 129;
+  };
   for (const a of g.args) {
-    if (a === '-s' || a === '--short' || a === '--porcelain') short = true;
-    else if (a === '-b' || a === '--branch' || a === '--long') continue;
-    else if (a.startsWith('-')) {
-      g.err(`error: unknown option \`${a.replace(/^-+/, '')}'\n`);
-      return 129;
+    if (a === '--short' || a === '--porcelain' || a === '--porcelain=v1') short = true;
+    else if (a === '--branch') showBranch = true;
+    else if (a === '--long') short = false;
+    else if (a === '--') break;
+    else if (a.startsWith('--')) return unknown(`unknown option \`${a.slice(2)}'`);
+    else if (a.startsWith('-') && a.length > 1) {
+      // Short switches combine: `-sb` is `-s -b`.
+      for (const c of a.slice(1)) {
+        if (c === 's') short = true;
+        else if (c === 'b') showBranch = true;
+        else return unknown(`unknown switch \`${c}'`);
+      }
     }
   }
   const dir = findWorkTree(g);
@@ -193,6 +263,7 @@ export const status: GitCommand = async (g) => {
     g.out((await longStatus(g, dir)).text);
     return 0;
   }
+  if (showBranch) g.out(await shortBranchLine(g, dir));
   const s = await workTreeStatus(g, dir);
   const codes = new Map<string, [string, string]>();
   const unmerged = await unmergedPaths(g, dir);

@@ -157,3 +157,79 @@ export async function upstreamError(
   if (!(await branchCommit(g, dir, branch))) return `no such branch: '${branch}'`;
   return `no upstream configured for branch '${branch}'`;
 }
+
+/**
+ * The full ref a plain name stands for (`main` → `refs/heads/main`, `@{u}` → its remote-tracking
+ * ref), `HEAD` for a detached HEAD, or undefined when `spec` is no ref (a SHA, or `HEAD~1`).
+ */
+export async function fullRefName(
+  g: GitContext,
+  dir: string,
+  spec: string,
+): Promise<string | undefined> {
+  const name = spec === '@' ? 'HEAD' : spec;
+  const up = /^(.*)@\{(?:u|upstream)\}$/i.exec(name);
+  if (up) {
+    const target = await upstreamName(g, dir, up[1]);
+    return target === undefined ? undefined : fullRefName(g, dir, target);
+  }
+  if (name === 'HEAD') {
+    const branch = await git.currentBranch({ fs: g.fs, dir, fullname: true });
+    return branch ?? 'HEAD';
+  }
+  const candidates = [
+    ...(/^[A-Z_]+$/.test(name) || name.startsWith('refs/') ? [name] : []),
+    `refs/${name}`,
+    `refs/tags/${name}`,
+    `refs/heads/${name}`,
+    `refs/remotes/${name}`,
+  ];
+  for (const ref of candidates) {
+    const oid = await git.resolveRef({ fs: g.fs, dir, ref }).catch(() => undefined);
+    if (oid !== undefined) return ref;
+  }
+  return undefined;
+}
+
+/** A ref's shortest unambiguous name, as `--abbrev-ref` prints it. */
+export function shortRefName(ref: string): string {
+  return ref.replace(/^refs\/(heads|tags|remotes)\//, '');
+}
+
+/**
+ * The object `rev:path` names (a blob or a tree; `rev:./x` is relative to the current
+ * directory), or undefined. `rev` defaults to HEAD when empty, as git's `:path` names the index
+ * entry (close enough for a clean tree).
+ */
+export async function resolveRevPath(
+  g: GitContext,
+  dir: string,
+  spec: string,
+): Promise<string | undefined> {
+  const colon = spec.indexOf(':');
+  const commitOid = await resolveCommit(g, dir, spec.slice(0, colon) || 'HEAD');
+  if (commitOid === undefined) return undefined;
+  const pathArg = spec.slice(colon + 1);
+  let rel = pathArg.replace(/\/+$/, '');
+  if (/^\.\.?(\/|$)/.test(pathArg)) {
+    const top = dir === '/' ? '' : dir;
+    const here = g.cwd === dir ? '' : g.cwd.slice(top.length + 1);
+    const parts: string[] = here ? here.split('/') : [];
+    for (const p of pathArg.split('/')) {
+      if (p === '' || p === '.') continue;
+      if (p === '..') parts.pop();
+      else parts.push(p);
+    }
+    rel = parts.join('/');
+  }
+  const { commit } = await git.readCommit({ fs: g.fs, dir, oid: commitOid });
+  let at = commit.tree;
+  for (const part of rel.split('/').filter(Boolean)) {
+    const o = await git.readObject({ fs: g.fs, dir, oid: at, format: 'parsed' });
+    if (o.type !== 'tree') return undefined;
+    const e = (o.object as { path: string; oid: string }[]).find((t) => t.path === part);
+    if (!e) return undefined;
+    at = e.oid;
+  }
+  return at;
+}
