@@ -6,8 +6,10 @@ import { gitProgram } from '../git/git';
 import { kubectl as kubectlProgram } from '../kubectl/kubectl';
 import { clear, echo, falseProgram, helpProgram, history, sleep, trueProgram } from './builtins';
 import { cp, mv } from './copy';
+import { date } from './date';
 import { curl } from './curl';
 import { cat, cd, ls, mkdir, pwd, rm, rmdir, touch } from './files';
+import { bashProgram, shProgram } from './script';
 import { sed } from './sed';
 import { grep, head, tail, wc } from './text';
 import { watchProgram } from './watch';
@@ -39,10 +41,15 @@ const programs: Program[] = [
   cp,
   mv,
   sed,
+  date,
   argocd,
   git,
 ];
 programs.push(helpProgram(() => programs));
 programs.push(watchProgram(() => registry));
+programs.push(
+  bashProgram(() => registry),
+  shProgram(() => registry),
+);
 
 export const registry: ReadonlyMap<string, Program> = new Map(programs.map((p) => [p.name, p]));
