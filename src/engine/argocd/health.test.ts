@@ -2,7 +2,9 @@
 // health_statefulset.go, health_pod.go and health_service.go (as vendored by Argo CD v2.11).
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, Service, StatefulSet } from '../k8s/types';
+import { MINUTE, SECOND } from '../time';
 import { isWorse, resourceHealth } from './health';
+import { FakeGit, Sim } from './testing';
 
 function deployment(
   spec: Partial<NonNullable<Deployment['spec']>>,
@@ -128,5 +130,70 @@ describe('resource health', () => {
     expect(isWorse('Missing', 'Progressing')).toBe(false);
     expect(isWorse('Missing', 'Degraded')).toBe(true);
     expect(isWorse('Suspended', 'Healthy')).toBe(false);
+  });
+});
+
+// End to end: a synced bad image tag makes the Deployment, and with it the Application, Degraded
+// once the Deployment controller reports ProgressDeadlineExceeded (kube-controller-manager
+// pkg/controller/deployment/progress.go; gitops-engine pkg/health/health_deployment.go).
+describe('a Deployment that exceeds its progress deadline', () => {
+  it('turns Degraded, and the Application with it', { timeout: 60_000 }, () => {
+    const repo = 'https://git.example.com/team/shop.git';
+    const manifest = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: my-app
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: my-app
+  template:
+    metadata:
+      labels:
+        app: my-app
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+`;
+    const git = new FakeGit();
+    git.commit(repo, { 'app/deployment.yaml': manifest('nginx:latest') });
+    const s = new Sim(git);
+    s.install();
+    s.advance(60 * SECOND);
+    s.apply(
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'shop', namespace: 'argocd' },
+        spec: {
+          project: 'default',
+          source: { repoURL: repo, path: 'app', targetRevision: 'HEAD' },
+          destination: { server: 'https://kubernetes.default.svc', namespace: 'default' },
+          syncPolicy: { automated: {} },
+        },
+      },
+      'argocd',
+    );
+    s.advance(2 * MINUTE);
+    expect(s.app('shop').status?.health).toEqual({ status: 'Healthy' });
+
+    git.commit(repo, { 'app/deployment.yaml': manifest('nginx:2.27.0') });
+    // Picked up at the next refresh (at most 180 s), then no progress for 600 s.
+    s.advance(4 * MINUTE);
+    const progressing = s.app('shop').status;
+    expect(progressing?.health?.status).toBe('Progressing');
+    s.advance(10 * MINUTE);
+    const status = s.app('shop').status;
+    const d = s.get('Deployment', 'default', 'my-app');
+    expect(d?.status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe(
+      'ProgressDeadlineExceeded',
+    );
+    expect(status?.resources?.find((r) => r.kind === 'Deployment')?.health).toEqual({
+      status: 'Degraded',
+      message: 'Deployment "my-app" exceeded its progress deadline',
+    });
+    expect(status?.health?.status).toBe('Degraded');
   });
 });

@@ -5,13 +5,13 @@
 // Checked against kubectl v1.32.5 talking to a stub API server.
 import { describe, expect, it } from 'vitest';
 import { remove } from '../../../engine/k8s/apiserver';
-import type { Deployment } from '../../../engine/k8s/types';
+import type { Deployment, StatefulSet } from '../../../engine/k8s/types';
 import { SECOND } from '../../../engine/time';
 import { advance, reader, transact } from '../../../engine/world';
 import { registry } from '../../programs';
-import { startCommand } from '../../shell/shell';
-import { deploymentStatus } from './rollout-status';
-import { run, scaledApp as app } from './testing';
+import { createSession, startCommand } from '../../shell/shell';
+import { deploymentStatus, statefulSetStatus } from './rollout-status';
+import { run, scaledApp as app, seedObject } from './testing';
 
 const waiting = (rest: string) => `Waiting for deployment "my-app" rollout to finish: ${rest}\n`;
 
@@ -201,6 +201,158 @@ describe('the Deployment status viewer', () => {
       ),
     ).toEqual({
       line: 'deployment "my-app" successfully rolled out\n',
+      done: true,
+    });
+  });
+});
+
+// StatefulSetStatusViewer.Status in kubernetes/kubernetes
+// staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go: the strategy check, then
+// observedGeneration, ready pods, the partition (which the API server defaults to 0, so a plain
+// RollingUpdate set ends on "partitioned roll out complete"), and the revisions.
+describe('kubectl rollout status statefulset', () => {
+  const image = (tag: string) =>
+    `kubectl patch sts web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:${tag}"}]}}}}'`;
+
+  function web() {
+    const s = createSession({ seed: 1 });
+    const labels = { app: 'web' };
+    seedObject(s, 'StatefulSet', {
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 3,
+        serviceName: 'web',
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+        },
+      },
+    });
+    return s;
+  }
+
+  it('waits for the pods, one ordinal after another, then for the update', () => {
+    const s = web();
+    expect(run(s, 'kubectl rollout status statefulset/web')).toMatchObject({
+      stdout:
+        'Waiting for 3 pods to be ready...\n' +
+        'Waiting for 2 pods to be ready...\n' +
+        'Waiting for 1 pods to be ready...\n' +
+        'partitioned roll out complete: 3 new pods have been updated...\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    const now = s.world.now;
+    expect(run(s, 'kubectl rollout status sts web').stdout).toBe(
+      'partitioned roll out complete: 3 new pods have been updated...\n',
+    );
+    expect(s.world.now).toBe(now);
+    run(s, image('1.27.3'));
+    const partitioned = (n: number) =>
+      `Waiting for partitioned roll out to finish: ${n} out of 3 new pods have been updated...\n`;
+    expect(run(s, 'kubectl rollout status statefulsets/web').stdout).toBe(
+      partitioned(0) +
+        'Waiting for 1 pods to be ready...\n' +
+        partitioned(1) +
+        'Waiting for 1 pods to be ready...\n' +
+        partitioned(2) +
+        'Waiting for 1 pods to be ready...\n' +
+        'partitioned roll out complete: 3 new pods have been updated...\n',
+    );
+  });
+
+  it('stops at the partition', () => {
+    const s = web();
+    run(s, 'kubectl rollout status statefulset/web');
+    run(
+      s,
+      `kubectl patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}}}}'`,
+    );
+    run(s, image('1.27.3'));
+    expect(run(s, 'kubectl rollout status statefulset/web --watch=false')).toMatchObject({
+      stdout:
+        'Waiting for partitioned roll out to finish: 0 out of 1 new pods have been updated...\n',
+      exitCode: 0,
+    });
+    expect(run(s, 'kubectl rollout status statefulset/web').stdout).toBe(
+      'Waiting for partitioned roll out to finish: 0 out of 1 new pods have been updated...\n' +
+        'Waiting for 1 pods to be ready...\n' +
+        'partitioned roll out complete: 1 new pods have been updated...\n',
+    );
+  });
+
+  it('refuses OnDelete sets, and reports a missing one', () => {
+    const s = web();
+    run(
+      s,
+      `kubectl patch sts web -p '{"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":null}}}'`,
+    );
+    expect(run(s, 'kubectl rollout status statefulset/web')).toMatchObject({
+      stdout: '',
+      stderr: 'error: rollout status is only available for RollingUpdate strategy type\n',
+      exitCode: 1,
+    });
+    expect(run(s, 'kubectl rollout status statefulset/nope')).toMatchObject({
+      stderr: 'Error from server (NotFound): statefulsets.apps "nope" not found\n',
+      exitCode: 1,
+    });
+  });
+
+  it('follows the order of the viewer checks', () => {
+    const sts = (spec: StatefulSet['spec'], status: StatefulSet['status'], generation = 2) =>
+      ({ metadata: { name: 'web', generation }, spec, status }) as StatefulSet;
+    const base = {
+      replicas: 3,
+      serviceName: 'web',
+      selector: {},
+      template: {},
+    } as NonNullable<StatefulSet['spec']>;
+    const rolling = { ...base, updateStrategy: { type: 'RollingUpdate' } };
+    expect(statefulSetStatus(sts(rolling, { replicas: 3 }))).toEqual({
+      line: 'Waiting for statefulset spec update to be observed...\n',
+      done: false,
+    });
+    expect(statefulSetStatus(sts(rolling, { replicas: 3, observedGeneration: 1 }))).toEqual({
+      line: 'Waiting for statefulset spec update to be observed...\n',
+      done: false,
+    });
+    expect(
+      statefulSetStatus(sts(rolling, { replicas: 3, observedGeneration: 2, readyReplicas: 1 })),
+    ).toEqual({ line: 'Waiting for 2 pods to be ready...\n', done: false });
+    const ready = {
+      replicas: 3,
+      observedGeneration: 2,
+      readyReplicas: 3,
+      currentReplicas: 2,
+      updatedReplicas: 1,
+      currentRevision: 'web-aaa',
+      updateRevision: 'web-bbb',
+    };
+    expect(statefulSetStatus(sts(rolling, ready))).toEqual({
+      line: 'waiting for statefulset rolling update to complete 1 pods at revision web-bbb...\n',
+      done: false,
+    });
+    expect(
+      statefulSetStatus(
+        sts(rolling, {
+          ...ready,
+          currentReplicas: 3,
+          updatedReplicas: 3,
+          currentRevision: 'web-bbb',
+        }),
+      ),
+    ).toEqual({
+      line: 'statefulset rolling update complete 3 pods at revision web-bbb...\n',
+      done: true,
+    });
+    // With rollingUpdate but no partition: no partition check, done at once.
+    expect(
+      statefulSetStatus(
+        sts({ ...rolling, updateStrategy: { type: 'RollingUpdate', rollingUpdate: {} } }, ready),
+      ),
+    ).toEqual({
+      line: 'partitioned roll out complete: 1 new pods have been updated...\n',
       done: true,
     });
   });

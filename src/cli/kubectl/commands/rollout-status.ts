@@ -1,8 +1,8 @@
-// kubectl rollout status (kubectl pkg/cmd/rollout/rollout_status.go) with the Deployment status
-// viewer (pkg/polymorphichelpers/rollout_status.go). kubectl watches the object and prints the
-// viewer's line for every event it receives, repeated or not, until the rollout is done; here
-// every instant at which the Deployment was written counts as one event.
-import type { Deployment } from '../../../engine/k8s/types';
+// kubectl rollout status (kubectl pkg/cmd/rollout/rollout_status.go) with the Deployment and
+// StatefulSet status viewers (pkg/polymorphichelpers/rollout_status.go). kubectl watches the
+// object and prints the viewer's line for every event it receives, repeated or not, until the
+// rollout is done; here every instant at which the object was written counts as one event.
+import type { Deployment, KubeObject, StatefulSet } from '../../../engine/k8s/types';
 import { HOUR } from '../../../engine/time';
 import { nextEventTime } from '../../../engine/world';
 import type { Run } from '../../program';
@@ -66,30 +66,88 @@ export function deploymentStatus(
   return { line: `deployment "${name}" successfully rolled out\n`, done: true };
 }
 
-/** Watches one Deployment until its rollout is done (UntilWithSync), returning the error if any. */
-function* watchDeployment(
+/**
+ * StatefulSetStatusViewer.Status. The API server defaults `rollingUpdate.partition` to 0, so a
+ * RollingUpdate StatefulSet ends on the "partitioned roll out complete" line even without a
+ * partition; the revision lines are for objects stored without `rollingUpdate`.
+ */
+export function statefulSetStatus(
+  sts: StatefulSet,
+): { line: string; done: boolean } | { error: string } {
+  const strategy = sts.spec?.updateStrategy;
+  if ((strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate')
+    return { error: 'rollout status is only available for RollingUpdate strategy type' };
+  const status = sts.status ?? { replicas: 0 };
+  const observed = status.observedGeneration ?? 0;
+  if (observed === 0 || (sts.metadata?.generation ?? 0) > observed)
+    return { line: 'Waiting for statefulset spec update to be observed...\n', done: false };
+  const wanted = sts.spec?.replicas;
+  const ready = status.readyReplicas ?? 0;
+  if (wanted !== undefined && ready < wanted)
+    return { line: `Waiting for ${wanted - ready} pods to be ready...\n`, done: false };
+  const updated = status.updatedReplicas ?? 0;
+  if (strategy?.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (wanted !== undefined && partition !== undefined && updated < wanted - partition) {
+      return {
+        line: `Waiting for partitioned roll out to finish: ${updated} out of ${wanted - partition} new pods have been updated...\n`,
+        done: false,
+      };
+    }
+    return {
+      line: `partitioned roll out complete: ${updated} new pods have been updated...\n`,
+      done: true,
+    };
+  }
+  if (status.updateRevision !== status.currentRevision) {
+    return {
+      line: `waiting for statefulset rolling update to complete ${updated} pods at revision ${status.updateRevision ?? ''}...\n`,
+      done: false,
+    };
+  }
+  return {
+    line: `statefulset rolling update complete ${status.currentReplicas ?? 0} pods at revision ${status.currentRevision ?? ''}...\n`,
+    done: true,
+  };
+}
+
+type Viewed = 'Deployment' | 'StatefulSet';
+
+/** StatusViewerFor: the viewer for a kind, or undefined when kubectl has none in this simulator. */
+function viewerFor(
+  kind: string,
+  revision: number,
+): ((o: KubeObject) => { line: string; done: boolean } | { error: string }) | undefined {
+  if (kind === 'Deployment') return (o) => deploymentStatus(o as Deployment, revision);
+  if (kind === 'StatefulSet') return (o) => statefulSetStatus(o as StatefulSet);
+  return undefined;
+}
+
+/** Watches one object until its rollout is done (UntilWithSync), returning the error if any. */
+function* watchRollout(
   ctx: KubectlContext,
   target: Target,
-  revision: number,
+  kind: Viewed,
+  view: (o: KubeObject) => { line: string; done: boolean } | { error: string },
   watch: boolean,
   timeout: number,
 ): Generator<number, KubectlError | undefined, void> {
   const deadline = timeout > 0 ? ctx.now + timeout : undefined;
   const ns = target.obj.metadata?.namespace;
-  let seen = ctx.reader.get('Deployment', ns, target.name);
+  let seen: KubeObject | undefined = ctx.reader.get(kind, ns, target.name);
   if (!seen) return plain('object has been deleted');
   for (;;) {
-    const s = deploymentStatus(seen, revision);
+    const s = view(seen);
     if ('error' in s) return plain(s.error);
     ctx.out(s.line);
     if (s.done || !watch) return undefined;
-    // Wait for the next write to the Deployment: jump from one due event to the next.
+    // Wait for the next write to the object: jump from one due event to the next.
     for (;;) {
       if (deadline !== undefined && ctx.now >= deadline)
         return plain('timed out waiting for the condition');
       const due = nextEventTime(ctx.world) ?? ctx.now + HOUR;
       yield Math.max(deadline === undefined ? due : Math.min(due, deadline), ctx.now + 1);
-      const current = ctx.reader.get('Deployment', ns, target.name);
+      const current: KubeObject | undefined = ctx.reader.get(kind, ns, target.name);
       if (!current || current.metadata?.uid !== seen.metadata?.uid)
         return plain('object has been deleted');
       if (current.metadata?.resourceVersion !== seen.metadata?.resourceVersion) {
@@ -120,11 +178,13 @@ function runStatus(ctx: KubectlContext): number | Run {
         continue;
       }
       found = true;
-      if (v.target.kind !== 'Deployment') {
+      const view = viewerFor(v.target.kind, revision);
+      if (!view) {
         errors.push(plain(`no status viewer has been implemented for ${groupKind(v.target.kind)}`));
         continue;
       }
-      const error = yield* watchDeployment(ctx, v.target, revision, watch, timeout);
+      const kind = v.target.kind as Viewed;
+      const error = yield* watchRollout(ctx, v.target, kind, view, watch, timeout);
       if (error) errors.push(error);
     }
     if (errors.length > 0) return reportErrors(ctx, errors);

@@ -117,6 +117,132 @@ describe('the Deployment controller', () => {
     expect(c?.message).toMatch(/^ReplicaSet "web-[a-z0-9]+" has timed out progressing\.$/);
   });
 
+  // Timing of the progress check, after kube-controller-manager: pkg/controller/deployment/
+  // progress.go (syncRolloutStatus, requeueStuckDeployment: enqueueAfter(deadline - now + 1s)) and
+  // pkg/controller/deployment/util/deployment_util.go (DeploymentTimedOut: lastUpdateTime +
+  // progressDeadlineSeconds strictly before now; TimedOutReason "ProgressDeadlineExceeded").
+  describe('progress deadline', () => {
+    /** A stuck rollout and the instant its Progressing condition last recorded progress. */
+    function stuck(extra: Partial<NonNullable<Deployment['spec']>> = {}) {
+      const t = new TestWorld()
+        .create('Deployment', deployment('web', 'nginx:latest', 1, extra))
+        .settle();
+      t.edit('Deployment', 'web', setImage('nginx:2.27.0')).wait(5 * SECOND);
+      const c = condition(t.get('Deployment', 'web'), 'Progressing');
+      expect(c).toMatchObject({ status: 'True', reason: 'ReplicaSetUpdated' });
+      return { t, last: Date.parse(c!.lastUpdateTime!) };
+    }
+
+    it('times out one second after lastUpdateTime + progressDeadlineSeconds, by a timer', () => {
+      const { t, last } = stuck();
+      // Nothing else happens then that would wake the controller up: only its own timer.
+      t.wait(last + 600 * SECOND - t.world.now);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')?.reason).toBe(
+        'ReplicaSetUpdated',
+      );
+      t.wait(1 * SECOND);
+      const d = t.get('Deployment', 'web');
+      const newRs = t
+        .list('ReplicaSet')
+        .find((rs) => rs.spec?.template?.spec?.containers[0]?.image === 'nginx:2.27.0')!;
+      const at = new Date(last + 601 * SECOND).toISOString().replace('.000Z', 'Z');
+      expect(condition(d, 'Progressing')).toEqual({
+        type: 'Progressing',
+        status: 'False',
+        reason: 'ProgressDeadlineExceeded',
+        message: `ReplicaSet "${newRs.metadata?.name}" has timed out progressing.`,
+        lastUpdateTime: at,
+        lastTransitionTime: at,
+      });
+      // The old pod still serves: Available stays True, and the conditions keep their order.
+      expect(condition(d, 'Available')?.status).toBe('True');
+      expect(d?.status?.conditions?.map((c) => c.type)).toEqual(['Available', 'Progressing']);
+    });
+
+    it('stays timed out while nothing progresses', () => {
+      const { t } = stuck();
+      t.wait(11 * MINUTE);
+      const before = t.get('Deployment', 'web');
+      expect(condition(before, 'Progressing')?.reason).toBe('ProgressDeadlineExceeded');
+      t.wait(30 * MINUTE);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')).toEqual(
+        condition(before, 'Progressing'),
+      );
+    });
+
+    it('follows a custom progressDeadlineSeconds', () => {
+      const { t, last } = stuck({ progressDeadlineSeconds: 30 });
+      t.wait(last + 31 * SECOND - t.world.now);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')?.reason).toBe(
+        'ProgressDeadlineExceeded',
+      );
+    });
+
+    it('has no Progressing condition, and never times out, with the MaxInt32 deadline', () => {
+      const t = new TestWorld()
+        .create(
+          'Deployment',
+          deployment('web', 'nginx:latest', 1, { progressDeadlineSeconds: 2147483647 }),
+        )
+        .settle();
+      t.edit('Deployment', 'web', setImage('nginx:2.27.0')).wait(30 * MINUTE);
+      const d = t.get('Deployment', 'web');
+      expect(d?.status?.conditions?.map((c) => c.type)).toEqual(['Available']);
+    });
+
+    it('ends with NewReplicaSetAvailable once a fixed image rolls out', () => {
+      const { t } = stuck();
+      t.wait(11 * MINUTE);
+      t.edit('Deployment', 'web', setImage('nginx:1.27')).settle();
+      const d = t.get('Deployment', 'web');
+      const rs = t
+        .list('ReplicaSet')
+        .find((r) => r.spec?.template?.spec?.containers[0]?.image === 'nginx:1.27')!;
+      expect(condition(d, 'Progressing')).toMatchObject({
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${rs.metadata?.name}" has successfully progressed.`,
+      });
+      // The condition was False: its status changed, so lastTransitionTime moved too.
+      const c = condition(d, 'Progressing')!;
+      expect(Date.parse(c.lastTransitionTime!)).toBeGreaterThan(t.world.now - 2 * MINUTE);
+    });
+
+    // pkg/controller/deployment/sync.go, checkPausedConditions.
+    it('restarts the deadline on resume, and a pause keeps an exceeded deadline', () => {
+      const { t } = stuck();
+      t.edit('Deployment', 'web', (d) => ({ ...d, spec: { ...d.spec!, paused: true } }));
+      t.wait(20 * MINUTE);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')).toMatchObject({
+        status: 'Unknown',
+        reason: 'DeploymentPaused',
+        message: 'Deployment is paused',
+      });
+      t.edit('Deployment', 'web', (d) => ({ ...d, spec: { ...d.spec!, paused: false } }));
+      const resumedAt = t.world.now;
+      t.wait(1 * SECOND);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')).toMatchObject({
+        status: 'Unknown',
+        reason: 'DeploymentResumed',
+        message: 'Deployment is resumed',
+      });
+      t.wait(resumedAt + 600 * SECOND - t.world.now);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')?.reason).toBe(
+        'DeploymentResumed',
+      );
+      t.wait(2 * SECOND);
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')?.reason).toBe(
+        'ProgressDeadlineExceeded',
+      );
+      t.edit('Deployment', 'web', (d) => ({ ...d, spec: { ...d.spec!, paused: true } })).wait(
+        MINUTE,
+      );
+      expect(condition(t.get('Deployment', 'web'), 'Progressing')?.reason).toBe(
+        'ProgressDeadlineExceeded',
+      );
+    });
+  });
+
   it('rolls back by reusing the old ReplicaSet under a new revision', () => {
     const t = new TestWorld().create('Deployment', deployment('web', 'nginx:latest', 3)).settle();
     const first = t.list('ReplicaSet')[0]!;

@@ -11,8 +11,10 @@ import {
   calculateStatus,
   condition,
   getCondition,
+  hasProgressDeadline,
   isComplete,
   isProgressing,
+  isTimedOut,
   removeCondition,
   setCondition,
 } from './deploymentstatus';
@@ -115,7 +117,7 @@ function replicaSets(
   let newRS = matching[0];
   const oldRSs = all.filter((rs) => rs !== newRS);
   const revision = u.maxRevision(oldRSs) + 1;
-  const hasDeadline = c.d.spec?.progressDeadlineSeconds !== undefined;
+  const hasDeadline = hasProgressDeadline(c.d);
   if (newRS) {
     const annotations = newRSAnnotations(c.d, newRS, revision);
     if (
@@ -286,16 +288,17 @@ function reconcileOldRSs(
   return cleaned + scaledDown > 0;
 }
 
+/** syncRolloutStatus (progress.go): counts, then the Progressing condition, then a requeue. */
 function syncRolloutStatus(c: Ctx, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
   const { tx, d } = c;
   let status = calculateStatus(c.tx, c.d, all, newRS);
-  const deadline = d.spec?.progressDeadlineSeconds;
-  if (deadline === undefined) status = removeCondition(status, 'Progressing');
+  const hasDeadline = hasProgressDeadline(d);
+  if (!hasDeadline) status = removeCondition(status, 'Progressing');
   const current = getCondition(d.status, 'Progressing');
   const completeAlready =
     status.replicas === status.updatedReplicas && current?.reason === 'NewReplicaSetAvailable';
   const rsName = newRS?.metadata?.name;
-  if (deadline !== undefined && !completeAlready) {
+  if (hasDeadline && !completeAlready) {
     if (isComplete(d, status)) {
       const msg = rsName
         ? `ReplicaSet "${rsName}" has successfully progressed.`
@@ -315,11 +318,7 @@ function syncRolloutStatus(c: Ctx, all: ReplicaSet[], newRS: ReplicaSet | undefi
         status = removeCondition(status, 'Progressing');
       }
       status = setCondition(status, cond);
-    } else if (
-      current &&
-      (current.reason === 'ProgressDeadlineExceeded' ||
-        Date.parse(current.lastUpdateTime ?? '') + deadline * 1000 < tx.now)
-    ) {
+    } else if (isTimedOut(d, status, tx.now)) {
       const msg = rsName
         ? `ReplicaSet "${rsName}" has timed out progressing.`
         : `Deployment "${d.metadata?.name}" has timed out progressing.`;
@@ -330,22 +329,58 @@ function syncRolloutStatus(c: Ctx, all: ReplicaSet[], newRS: ReplicaSet | undefi
     }
   }
   updateStatus(c, status);
-  // requeueStuckDeployment: look again when the deadline would pass.
-  const after = getCondition(c.d.status, 'Progressing');
+  requeueStuckDeployment(c);
+}
+
+/**
+ * requeueStuckDeployment: a rollout that has not finished nor timed out is looked at again one
+ * second after its deadline (lastUpdateTime + progressDeadlineSeconds), when DeploymentTimedOut
+ * can tell. Any progress before then moves lastUpdateTime and with it the wake-up.
+ */
+function requeueStuckDeployment(c: Ctx): void {
+  const { tx, d, ns } = c;
+  const name = d.metadata?.name ?? '';
+  const cond = getCondition(d.status, 'Progressing');
   if (
-    deadline !== undefined &&
-    after?.status === 'True' &&
-    after.reason !== 'NewReplicaSetAvailable' &&
-    !isComplete(c.d, c.d.status ?? {})
+    !hasProgressDeadline(d) ||
+    !cond ||
+    cond.reason === 'ProgressDeadlineExceeded' ||
+    cond.reason === 'NewReplicaSetAvailable' ||
+    isComplete(d, d.status ?? {})
   ) {
-    tx.wakeAt(
-      NAME,
-      c.ns,
-      d.metadata?.name ?? '',
-      Date.parse(after.lastUpdateTime ?? '') + deadline * 1000 + 1000,
+    tx.cancelWake(NAME, ns, name);
+    return;
+  }
+  const due = Date.parse(cond.lastUpdateTime ?? '') + (d.spec?.progressDeadlineSeconds ?? 0) * 1000;
+  tx.wakeAt(NAME, ns, name, Math.max(due, tx.now) + 1000);
+}
+
+/**
+ * checkPausedConditions (sync.go): pausing sets Progressing Unknown/DeploymentPaused, resuming
+ * Unknown/DeploymentResumed, whose fresh lastUpdateTime restarts the deadline. A deadline
+ * already exceeded is left as it is.
+ */
+function checkPausedConditions(c: Ctx): void {
+  if (!hasProgressDeadline(c.d)) return;
+  const cond = getCondition(c.d.status, 'Progressing');
+  if (cond?.reason === 'ProgressDeadlineExceeded') return;
+  const pausedCondExists = cond?.reason === 'DeploymentPaused';
+  if (c.d.spec?.paused && !pausedCondExists) {
+    updateStatus(
+      c,
+      setCondition(
+        c.d.status ?? {},
+        condition(c.tx, 'Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused'),
+      ),
     );
-  } else {
-    tx.cancelWake(NAME, c.ns, d.metadata?.name ?? '');
+  } else if (!c.d.spec?.paused && pausedCondExists) {
+    updateStatus(
+      c,
+      setCondition(
+        c.d.status ?? {},
+        condition(c.tx, 'Progressing', 'Unknown', 'DeploymentResumed', 'Deployment is resumed'),
+      ),
+    );
   }
 }
 
@@ -419,16 +454,7 @@ function sync(c: Ctx): void {
   const fresh = freshSets(c);
   if (c.d.spec?.paused) cleanup(c, fresh.oldRSs);
   const all = [...(fresh.newRS ? [fresh.newRS] : []), ...fresh.oldRSs];
-  let status = calculateStatus(c.tx, c.d, all, fresh.newRS);
-  if (c.d.spec?.paused && c.d.spec.progressDeadlineSeconds !== undefined) {
-    const cur = getCondition(status, 'Progressing');
-    if (cur?.reason !== 'DeploymentPaused')
-      status = setCondition(
-        status,
-        condition(c.tx, 'Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused'),
-      );
-  }
-  updateStatus(c, status);
+  updateStatus(c, calculateStatus(c.tx, c.d, all, fresh.newRS));
 }
 
 function freshSets(c: Ctx): { newRS: ReplicaSet | undefined; oldRSs: ReplicaSet[] } {
@@ -508,6 +534,7 @@ export const deploymentController: Controller = {
     if (!d || d.metadata?.deletionTimestamp) return;
     const c: Ctx = { tx, d, ns };
     const everything = tx.ownedBy('ReplicaSet', ns, d.metadata?.uid ?? '');
+    checkPausedConditions(c);
     if (d.spec?.paused) {
       sync(c);
       return;

@@ -92,6 +92,29 @@ export function calculateStatus(
   return status;
 }
 
+/**
+ * deploymentutil.HasProgressDeadline: a deadline is set and is not math.MaxInt32, the value that
+ * means "never time out".
+ */
+export function hasProgressDeadline(d: Deployment): boolean {
+  const seconds = d.spec?.progressDeadlineSeconds;
+  return seconds !== undefined && seconds !== 2147483647;
+}
+
+/**
+ * deploymentutil.DeploymentTimedOut: no progress reported for progressDeadlineSeconds since the
+ * Progressing condition's lastUpdateTime (strictly after it, at whole-second resolution). A
+ * finished rollout never times out; one that already has stays timed out.
+ */
+export function isTimedOut(d: Deployment, s: Status, now: number): boolean {
+  if (!hasProgressDeadline(d)) return false;
+  const c = getCondition(s, 'Progressing');
+  if (!c || c.reason === 'NewReplicaSetAvailable') return false;
+  if (c.reason === 'ProgressDeadlineExceeded') return true;
+  const from = Date.parse(c.lastUpdateTime ?? '');
+  return from + (d.spec?.progressDeadlineSeconds ?? 0) * 1000 < now;
+}
+
 export function isComplete(d: Deployment, s: Status): boolean {
   const replicas = d.spec?.replicas ?? 1;
   return (
