@@ -14,6 +14,9 @@ import { createSession, runHeadless, runHeadlessAsync } from '../src/cli/shell/s
 import { seedWorkspace } from '../src/cli/shell/workspace';
 import { LiveSession } from '../src/store/live';
 import { DEFAULT_SETTINGS, decode, encode, SAVE_FORMAT } from '../src/store/persist';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readCatalog } from '../src/tutorial/catalog';
+import { prepareStep, runChecks, startLesson } from '../src/tutorial/runtime';
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -323,7 +326,31 @@ function savedSession(): void {
   );
 }
 
+/**
+ * The course: how long a lesson's world takes to make (the page's wait on first opening it), to
+ * prepare its last step by replaying the steps before it (`?lesson=…&step=…`), and one run of a
+ * step's checks (repeated whenever the world changes).
+ */
+async function lessons(): Promise<void> {
+  const files = readdirSync('lessons')
+    .filter((n) => n.endsWith('.md'))
+    .map((name) => ({ name, text: readFileSync(`lessons/${name}`, 'utf8') }));
+  for (const lesson of readCatalog(files).lessons) {
+    const [, startMs] = await timeAsync(() => startLesson(lesson, registry));
+    const last = lesson.steps.length - 1;
+    const [session, lastMs] = await timeAsync(() => prepareStep(lesson, last, registry));
+    const step = lesson.steps.findLast((s) => s.kind === 'task');
+    const samples: number[] = [];
+    for (let i = 0; i < 5 && step; i++)
+      samples.push((await timeAsync(() => runChecks(session, step, registry)))[1]);
+    console.log(
+      `lesson ${lesson.id.padEnd(20)} world ${fmt(startMs).padStart(8)}   step ${String(last + 1).padStart(2)} prepared ${fmt(lastMs).padStart(8)}   checks ${step ? fmt(median(samples)) : '-'}`,
+    );
+  }
+}
+
 const quick = process.argv.includes('--quick');
+await lessons();
 typicalCommands();
 savedSession();
 if (!quick) bigCluster();

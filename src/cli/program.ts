@@ -19,6 +19,11 @@ export interface Session {
   journal?: Change[];
   /** What other people will do at given simulated times (a lesson's teammates), soonest first. */
   scheduled?: ScheduledAction[];
+  /**
+   * Set by a program whose wait has an end of its own (`sleep 700`): the headless runner, which
+   * stops a wait that could go on forever after 10 minutes, lets it run to that time.
+   */
+  waitEndsAt?: number;
 }
 
 /**

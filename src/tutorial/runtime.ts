@@ -21,7 +21,7 @@ export const SETTLE_LIMIT = 10 * MINUTE;
 export interface CheckResult {
   check: Check;
   pass: boolean;
-  /** What the command printed (stdout, then stderr). */
+  /** What the command printed, both streams in the order printed (as a terminal shows it). */
   output: string;
   exitCode: number;
 }
@@ -109,13 +109,19 @@ export async function enterStep(
   );
 }
 
-/** Output as a check reads it: stdout then stderr. */
-function outputOf(r: CommandResult): string {
-  return r.stdout + r.stderr;
+/** Runs a command headless, keeping what it printed on either stream in the order printed. */
+async function capture(
+  session: Session,
+  command: string,
+  registry: Registry,
+): Promise<{ result: CommandResult; output: string }> {
+  let output = '';
+  const both = { stdout: (t: string) => (output += t), stderr: (t: string) => (output += t) };
+  const result = await runHeadlessAsync(session, command, registry, both);
+  return { result, output };
 }
 
-function passes(check: Check, r: CommandResult): boolean {
-  const out = outputOf(r);
+function passes(check: Check, r: CommandResult, out: string): boolean {
   switch (check.expect.kind) {
     case 'exit':
       return r.exitCode === 0;
@@ -135,8 +141,8 @@ export async function runCheck(
   check: Check,
   registry: Registry,
 ): Promise<CheckResult> {
-  const r = await runHeadlessAsync(fork(session), check.command, registry);
-  return { check, pass: passes(check, r), output: outputOf(r), exitCode: r.exitCode };
+  const { result, output } = await capture(fork(session), check.command, registry);
+  return { check, pass: passes(check, result, output), output, exitCode: result.exitCode };
 }
 
 /** Runs every check of a step, in order, against the same moment of the world. */
@@ -249,8 +255,8 @@ export async function runExample(
   const copy = fork(session);
   const out: { command: string; expected: string; actual: string }[] = [];
   for (const { command, output } of example.commands) {
-    const r = await runHeadlessAsync(copy, command, registry);
-    out.push({ command, expected: output, actual: r.stdout + r.stderr });
+    const { output: actual } = await capture(copy, command, registry);
+    out.push({ command, expected: output, actual });
   }
   return out;
 }

@@ -1,13 +1,14 @@
 // The page's controls: the simulated clock (pause, 1×, 5×, settle now), theme, font size, reset.
 import { FONT_SIZES } from '../store/app';
 import type { ThemeChoice } from '../store/params';
-import { useApp, useAppState } from './context';
+import { useApp, useAppState, useTutorialState } from './context';
 import { formatClock } from './time';
 
 const SPEEDS = [1, 5] as const;
 
 export function Toolbar() {
   const app = useApp();
+  const lesson = useTutorialState((s) => s.lesson?.title, undefined);
   const now = useAppState((s) => s.now);
   const speed = useAppState((s) => s.speed);
   const paused = useAppState((s) => s.paused);
@@ -95,8 +96,10 @@ export function Toolbar() {
         <button
           type="button"
           onClick={() => {
-            if (window.confirm('Start a fresh session? Your commands and the cluster are cleared.'))
-              void app.reset();
+            const question = lesson
+              ? `Start “${lesson}” again? Its world and your progress in it are cleared.`
+              : 'Start a fresh session? Your commands and the cluster are cleared.';
+            if (window.confirm(question)) void app.reset();
           }}
         >
           Reset

@@ -61,6 +61,7 @@ export const sleep: Program = {
     }
     return (function* () {
       const until = ctx.session.world.now + total;
+      ctx.session.waitEndsAt = Math.max(ctx.session.waitEndsAt ?? 0, until);
       while (ctx.session.world.now < until) yield until;
       return 0;
     })();

@@ -103,6 +103,13 @@ function scriptSession(
     set world(world) {
       session.world = world;
     },
+    // A sleep inside tells the runner of the whole command how long it may wait.
+    get waitEndsAt() {
+      return session.waitEndsAt;
+    },
+    set waitEndsAt(at) {
+      session.waitEndsAt = at;
+    },
     env: watched,
     history: session.history,
     ...(session.journal ? { journal: session.journal } : {}),

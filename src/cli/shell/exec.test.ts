@@ -186,11 +186,21 @@ describe('command substitution', () => {
       exitCode: 0,
     });
     expect(s.world.now - start).toBe(5000);
+    // A sleep has an end of its own: headless, it is not cut short at 10 minutes (DESIGN.md §4.1).
+    const before = s.world.now;
     expect(runHeadless(s, 'echo "$(sleep 20m)"', registry)).toMatchObject({
-      stdout: '',
+      stdout: '\n',
+      exitCode: 0,
+      interrupted: false,
+    });
+    expect(s.world.now - before).toBe(20 * 60_000);
+    // A wait that may never end is.
+    const watch = s.world.now;
+    expect(runHeadless(s, 'kubectl get pods -w', registry)).toMatchObject({
       exitCode: 130,
       interrupted: true,
     });
+    expect(s.world.now - watch).toBe(10 * 60_000);
   });
 
   it('runs in a subshell: its variables stay inside, what it does to the cluster stays done', () => {

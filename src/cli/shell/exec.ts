@@ -85,6 +85,13 @@ function* substitute(
     set world(world) {
       session.world = world;
     },
+    // A sleep inside tells the runner of the whole command how long it may wait.
+    get waitEndsAt() {
+      return session.waitEndsAt;
+    },
+    set waitEndsAt(at) {
+      session.waitEndsAt = at;
+    },
     env: { ...session.env, '?': String(status) },
     history: session.history,
     ...(session.journal ? { journal: session.journal } : {}),

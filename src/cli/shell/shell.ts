@@ -80,7 +80,8 @@ function* headless(
       onOutput?.stderr(t);
     },
   };
-  const limit = session.world.now + waitLimit;
+  const cap = session.world.now + waitLimit;
+  delete session.waitEndsAt;
   const run = startCommand(session, text, registry, out);
   let step = run.next();
   while (!step.done) {
@@ -89,17 +90,21 @@ function* headless(
       step = run.next();
       continue;
     }
+    // A wait with an end of its own (a sleep) runs to it; one that may never end stops at the cap.
+    const limit = Math.max(cap, session.waitEndsAt ?? 0);
     const until = Math.max(step.value, session.world.now + 1);
     yield* teammates(session, registry, Math.min(until, limit));
     if (until > limit) {
       session.world = advance(session.world, limit).world;
       run.return(INTERRUPTED);
       session.env['?'] = String(INTERRUPTED);
+      delete session.waitEndsAt;
       return { stdout, stderr, exitCode: INTERRUPTED, interrupted: true };
     }
     session.world = advance(session.world, until).world;
     step = run.next();
   }
+  delete session.waitEndsAt;
   return { stdout, stderr, exitCode: step.value, interrupted: false };
 }
 
