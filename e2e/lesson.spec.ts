@@ -8,6 +8,8 @@ test('a newcomer does the first steps of lesson one, reloads, and goes on', asyn
   terminal,
   page,
 }) => {
+  // A learner's pace: a dozen commands, two waits for pods, a reload.
+  test.setTimeout(180_000);
   await page.goto('./');
   await app.waitReady();
   const lesson = page.getByTestId('lesson');
