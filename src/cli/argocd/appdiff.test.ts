@@ -63,4 +63,57 @@ describe('predictedLive', () => {
     const out = predictedLive(live, { metadata: { name: 'web' } });
     expect((out['metadata'] as Record<string, unknown>)['labels']).toBeUndefined();
   });
+
+  it('matches list items by their patch merge key, keeping what the server defaulted', () => {
+    const live = {
+      apiVersion: 'apps/v1',
+      spec: {
+        replicas: 5,
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'web',
+                image: 'nginx:1.25',
+                ports: [{ containerPort: 80, protocol: 'TCP' }],
+                volumeMounts: [{ mountPath: '/data', name: 'data', readOnly: false }],
+              },
+            ],
+          },
+        },
+      },
+    };
+    const target = {
+      apiVersion: 'apps/v1',
+      spec: {
+        replicas: 2,
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'web',
+                image: 'nginx:1.25',
+                ports: [{ containerPort: 80 }],
+                volumeMounts: [{ mountPath: '/data', name: 'data' }],
+              },
+            ],
+          },
+        },
+      },
+    };
+    expect(predictedLive(live, target)).toEqual({ ...live, spec: { ...live.spec, replicas: 2 } });
+    const svc = {
+      apiVersion: 'v1',
+      spec: { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] },
+    };
+    expect(
+      predictedLive(svc, { apiVersion: 'v1', spec: { ports: [{ port: 80, targetPort: 80 }] } }),
+    ).toEqual(svc);
+  });
+
+  it('replaces the lists of a custom resource whole', () => {
+    const live = { apiVersion: 'example.com/v1', spec: { items: [{ name: 'a', extra: 1 }] } };
+    const target = { apiVersion: 'example.com/v1', spec: { items: [{ name: 'a' }] } };
+    expect(predictedLive(live, target)).toEqual(target);
+  });
 });

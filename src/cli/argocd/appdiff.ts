@@ -1,11 +1,18 @@
 // `argocd app diff`: for each managed resource whose live state differs from Git, a header line
 // and the output of `diff LIVE TARGET` on their YAML (cmd/argocd/commands/app.go findandPrintDiff,
 // util/cli/cli.go PrintDiff). The target side is the predicted live state: the live object with
-// Git's fields applied over it, as an apply would leave it.
+// Git's fields applied over it, as an apply would leave it (gitops-engine pkg/diff/diff.go
+// ThreeWayDiff and applyPatch: a strategic merge patch typed by the API struct, so keyed lists
+// merge item by item, with the scheme defaults applied to both sides).
 import { diffArrays } from 'diff';
 import type { Application } from '../../engine/argocd/types';
 import { reader, type World } from '../../engine/world';
 import { isModified } from '../../engine/argocd/diff';
+import {
+  isStrategicApiVersion,
+  listStrategy,
+  type ListStrategy,
+} from '../../engine/k8s/merge/strategic';
 import { KINDS, type Kind, type KubeObject } from '../../engine/k8s/types';
 import { toKubectlYaml } from '../printers/yaml';
 import { desiredObjects, type DesiredObject } from './desired';
@@ -16,22 +23,43 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function mergeArrays(live: unknown[], target: unknown[]): unknown[] {
-  const named = (a: unknown[]) => a.every((x) => isObject(x) && typeof x['name'] === 'string');
-  if (!named(target) || !named(live)) return target;
+/**
+ * A list Git sets: a list of keyed items (containers by name, container ports by containerPort,
+ * Service ports by port, volumeMounts by mountPath, per the API types' patch merge keys) keeps
+ * Git's items, each merged over the live item with the same key so that the fields the server
+ * defaulted (a port's protocol) stay as they are live. Any other list is Git's as it stands.
+ */
+function mergeArrays(
+  live: unknown[],
+  target: unknown[],
+  path: readonly string[],
+  strategic: boolean,
+): unknown[] {
+  const strategy: ListStrategy = strategic ? listStrategy(path) : { type: 'atomic' };
+  if (strategy.type !== 'key') return target;
+  const { key } = strategy;
+  const keyed = (a: unknown[]) => a.every((x) => isObject(x) && x[key] !== undefined);
+  if (!keyed(target) || !keyed(live)) return target;
   return target.map((t) => {
-    const match = live.find((l) => (l as Json)['name'] === (t as Json)['name']);
-    return match ? merge(match, t) : t;
+    const match = live.find((l) => (l as Json)[key] === (t as Json)[key]);
+    return match ? merge(match, t, path, strategic) : t;
   });
 }
 
-function merge(live: unknown, target: unknown): unknown {
+function merge(
+  live: unknown,
+  target: unknown,
+  path: readonly string[],
+  strategic: boolean,
+): unknown {
   if (isObject(live) && isObject(target)) {
     const out: Json = { ...live };
-    for (const [k, v] of Object.entries(target)) out[k] = k in live ? merge(live[k], v) : v;
+    for (const [k, v] of Object.entries(target))
+      out[k] = k in live ? merge(live[k], v, [...path, k], strategic) : v;
     return out;
   }
-  if (Array.isArray(live) && Array.isArray(target)) return mergeArrays(live, target);
+  if (Array.isArray(live) && Array.isArray(target))
+    return mergeArrays(live, target, path, strategic);
   return target;
 }
 
@@ -61,7 +89,9 @@ function prune(predicted: unknown, lastApplied: unknown, target: unknown): unkno
 }
 
 export function predictedLive(live: Json, target: Json): Json {
-  const merged = merge(live, target) as Json;
+  // Custom resources have no patch merge keys: their lists are replaced whole.
+  const apiVersion = typeof target['apiVersion'] === 'string' ? target['apiVersion'] : 'v1';
+  const merged = merge(live, target, [], isStrategicApiVersion(apiVersion)) as Json;
   const annotations = (live['metadata'] as Json | undefined)?.['annotations'] as Json | undefined;
   const raw = annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
   if (typeof raw !== 'string') return merged;

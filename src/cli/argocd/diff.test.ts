@@ -66,6 +66,42 @@ describe('argocd app diff', () => {
     expect(sh('argocd app diff web --exit-code=false').exitCode).toBe(0);
   });
 
+  it('does not report the fields the server defaulted in list items', () => {
+    const s = installedSession();
+    const sh = (c: string) => runHeadless(s, c, registry);
+    sh('kubectl create deployment web --image=nginx:1.25 --replicas=3 --port=80');
+    sh(
+      'argocd app create web --repo https://git.example.com/team/app.git --path web --dest-server https://kubernetes.default.svc --dest-namespace default',
+    );
+    const withPort = (replicas: number): DesiredObject => {
+      const d = deployment(replicas, 'nginx:1.25');
+      const spec = d['spec'] as { template: { spec: { containers: object[] } } };
+      spec.template.spec.containers = [
+        { name: 'nginx', image: 'nginx:1.25', ports: [{ containerPort: 80 }] },
+      ];
+      return d;
+    };
+    setStatus(s, 'web', {
+      sync: { status: 'OutOfSync' },
+      resources: [
+        {
+          group: 'apps',
+          version: 'v1',
+          kind: 'Deployment',
+          namespace: 'default',
+          name: 'web',
+          status: 'OutOfSync',
+        },
+      ],
+    });
+    desired.objects = [withPort(2)];
+    const r = sh('argocd app diff web');
+    expect(r.stdout).toBe(
+      '\n===== apps/Deployment default/web ======\n16c16\n<   replicas: 3\n---\n>   replicas: 2\n',
+    );
+    expect(r.exitCode).toBe(1);
+  });
+
   it('shows a resource Git has and the cluster lacks as all added', () => {
     const s = installedSession();
     const sh = (c: string) => runHeadless(s, c, registry);

@@ -10,6 +10,7 @@ import { date } from './date';
 import { curl } from './curl';
 import { cat, cd, ls, mkdir, pwd, rm, rmdir, touch } from './files';
 import { bashProgram, shProgram } from './script';
+import { printf } from './printf';
 import { sed } from './sed';
 import { grep, head, tail, wc } from './text';
 import { watchProgram } from './watch';
@@ -21,6 +22,7 @@ const programs: Program[] = [
   kubectl,
   curl,
   echo,
+  printf,
   sleep,
   clear,
   history,

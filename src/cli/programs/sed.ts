@@ -1,5 +1,6 @@
-// GNU sed 4.9, the part that edits text in pipelines: s/RE/REPL/FLAGS (any delimiter), p and d,
-// an optional address (N, $ or /RE/), -n, -e, -E/-r, -i. Messages as GNU sed words them.
+// GNU sed 4.9, the part that edits text in pipelines: s/RE/REPL/FLAGS (any delimiter), p, d, and
+// a, i, c with their text (classic `a\` + newline, and the one-line `a\text` and `a text`), an
+// optional address (N, $ or /RE/), -n, -e, -E/-r, -i. Messages as GNU sed words them.
 import { readFile } from '../../engine/fs/files';
 import type { Program } from '../program';
 import { withFiles } from '../program';
@@ -96,12 +97,42 @@ type Address = { line: number } | { last: true } | { re: RegExp } | undefined;
 
 interface Command {
   address: Address;
-  name: 's' | 'p' | 'd';
+  name: 's' | 'p' | 'd' | 'a' | 'i' | 'c';
+  /** The text of a, i and c, each line ended by a newline ('' when there is none). */
+  text?: string;
   re?: RegExp;
   replacement?: string;
   global?: boolean;
   nth?: number;
   print?: boolean;
+}
+
+/** The character a backslash escape in a, i or c text stands for (GNU sed convert_number). */
+function textEscape(script: string, i: number): { text: string; length: number } {
+  const c = script[i] as string;
+  const simple: Record<string, string> = {
+    a: '\x07',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+  };
+  if (simple[c] !== undefined) return { text: simple[c], length: 1 };
+  const numeric = { d: /^[0-9]{1,3}/, o: /^[0-7]{1,3}/, x: /^[0-9a-fA-F]{1,2}/ }[
+    c as 'd' | 'o' | 'x'
+  ];
+  if (numeric) {
+    const digits = numeric.exec(script.slice(i + 1))?.[0];
+    if (digits === undefined) return { text: c, length: 1 };
+    const radix = c === 'd' ? 10 : c === 'o' ? 8 : 16;
+    return { text: String.fromCharCode(parseInt(digits, radix) & 0xff), length: 1 + digits.length };
+  }
+  if (c === 'c' && i + 1 < script.length) {
+    const n = (script[i + 1] as string).toUpperCase();
+    return { text: String.fromCharCode(n.charCodeAt(0) ^ 0x40), length: 2 };
+  }
+  return { text: c, length: 1 };
 }
 
 /** Parses one expression (`-e`), whose number `index` the messages cite. */
@@ -153,7 +184,31 @@ function parse(script: string, ere: boolean, commands: Command[], index: number)
     }
     const name = script[i++];
     if (name === 'p' || name === 'd') commands.push({ address, name });
-    else if (name === 's') {
+    else if (name === 'a' || name === 'i' || name === 'c') {
+      // Blanks after the command are skipped; a backslash then marks where the text begins (and
+      // a newline right after it is the classic form). The text runs to an unescaped newline.
+      while (script[i] === ' ' || script[i] === '\t') i++;
+      if (i >= script.length || script[i] === '\n') fail("expected \\ after `a', `c' or `i'");
+      if (script[i] === '\\') {
+        i++;
+        if (script[i] === '\n') i++;
+      }
+      let text = '';
+      for (; i < script.length; i++) {
+        const c = script[i] as string;
+        if (c === '\n') {
+          i++;
+          break;
+        }
+        if (c !== '\\') text += c;
+        else if (i + 1 < script.length) {
+          const e = script[i + 1] === '\n' ? { text: '\n', length: 1 } : textEscape(script, i + 1);
+          text += e.text;
+          i += e.length;
+        }
+      }
+      commands.push({ address, name, text: text === '' ? '' : `${text}\n` });
+    } else if (name === 's') {
       const delim = script[i++];
       if (delim === undefined || delim === '\n' || delim === '\\') fail("unterminated `s' command");
       const src = until(delim as string);
@@ -220,6 +275,8 @@ function edit(commands: Command[], text: string, quiet: boolean): string {
     let line = original;
     const nl = k < lines.length - 1 || trailing ? '\n' : '';
     let deleted = false;
+    // Text from `a`, written once the cycle ends (even when the line was deleted).
+    let appended = '';
     for (const cmd of commands) {
       const a = cmd.address;
       if (a && 'line' in a && a.line !== k + 1) continue;
@@ -229,7 +286,13 @@ function edit(commands: Command[], text: string, quiet: boolean): string {
         deleted = true;
         break;
       }
-      if (cmd.name === 'p') out += `${line}\n`;
+      if (cmd.name === 'a') appended += cmd.text ?? '';
+      else if (cmd.name === 'i') out += cmd.text ?? '';
+      else if (cmd.name === 'c') {
+        out += cmd.text ?? '';
+        deleted = true;
+        break;
+      } else if (cmd.name === 'p') out += `${line}\n`;
       else {
         const next = substitute(cmd, line);
         if (next !== undefined) {
@@ -239,6 +302,11 @@ function edit(commands: Command[], text: string, quiet: boolean): string {
       }
     }
     if (!deleted && !quiet) out += line + nl;
+    if (appended !== '') {
+      // A last line printed without its newline gets one before the appended text.
+      if (out !== '' && !out.endsWith('\n')) out += '\n';
+      out += appended;
+    }
   });
   return out;
 }
@@ -247,7 +315,7 @@ const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-fi
 
 export const sed: Program = {
   name: 'sed',
-  summary: "stream editor: 's/RE/REPL/g', p, d (-n -e -E -i)",
+  summary: "stream editor: 's/RE/REPL/g', p, d, a, i, c (-n -e -E -i)",
   run({ argv, stdin, session, out, err }) {
     const scripts: string[] = [];
     const files: string[] = [];
@@ -284,6 +352,13 @@ export const sed: Program = {
         return 1;
       }
       scripts.push(first);
+    }
+    // The -e pieces are lines of one script: an `a\` ending one takes its text from the next.
+    for (let n = 0; n + 1 < scripts.length; n++) {
+      if (/(^|[^\\])(\\\\)*\\$/.test(scripts[n] as string)) {
+        scripts.splice(n, 2, `${scripts[n]}\n${scripts[n + 1]}`);
+        n--;
+      }
     }
     const commands: Command[] = [];
     try {

@@ -44,7 +44,7 @@ function readInput(session: Session, name: string, stdin: string): Input {
   return r.ok ? { name, text: r.value } : { name, code: r.code };
 }
 
-const GREP_FLAGS = 'ivcnEFwoqhHlLrRs';
+const GREP_FLAGS = 'ivcnEFwxoqhHlLrRs';
 const GREP_LONG: Record<string, string> = {
   '--ignore-case': 'i',
   '--invert-match': 'v',
@@ -59,6 +59,8 @@ const GREP_LONG: Record<string, string> = {
   '--recursive': 'r',
   '--dereference-recursive': 'R',
   '--no-messages': 's',
+  '--line-regexp': 'x',
+  '--word-regexp': 'w',
 };
 const GREP_USAGE =
   "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -99,35 +101,102 @@ function grepInputs(
 
 export const grep: Program = {
   name: 'grep',
-  summary: 'print lines that match a pattern (-i -v -c -n -E -F -w -o -l -h -H -r)',
+  summary: 'print lines that match a pattern (-i -v -c -n -E -F -w -x -o -l -h -H -r -A -B -C)',
   run({ argv, stdin, session, out, err }) {
     const opts = new Set<string>();
     const patterns: string[] = [];
     const positional: string[] = [];
+    const context: Partial<Record<'A' | 'B' | 'C', number>> = {};
+    let separator: string | undefined = '--';
     const args = argv.slice(1);
     let ended = false;
+    // A context length: a non-negative decimal; GNU grep caps a huge one rather than refusing it.
+    const contextLength = (value: string): number | undefined => {
+      if (!/^\d+$/.test(value)) {
+        err(`grep: ${value}: invalid context length argument\n`);
+        return undefined;
+      }
+      return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
+    };
     for (let k = 0; k < args.length; k++) {
       const a = args[k] as string;
-      if (ended || a === '-' || !a.startsWith('-')) positional.push(a);
-      else if (a === '--') ended = true;
-      else if (a === '-e') {
-        const p = args[++k];
-        if (p === undefined) {
-          err(`grep: option requires an argument -- 'e'\n${GREP_USAGE}`);
-          return 2;
+      if (ended || a === '-' || !a.startsWith('-')) {
+        positional.push(a);
+        continue;
+      }
+      if (a === '--') {
+        ended = true;
+        continue;
+      }
+      if (a.startsWith('--')) {
+        if (a.startsWith('--color') || a.startsWith('--colour')) continue;
+        if (GREP_LONG[a] !== undefined) {
+          opts.add(GREP_LONG[a]);
+          continue;
         }
-        patterns.push(p);
-      } else if (a.startsWith('--color') || a.startsWith('--colour')) continue;
-      else if (GREP_LONG[a] !== undefined) opts.add(GREP_LONG[a]);
-      else if (new RegExp(`^-[${GREP_FLAGS}]+$`).test(a)) for (const f of a.slice(1)) opts.add(f);
-      else {
-        const bad = a.startsWith('--')
-          ? `unrecognized option '${a}'`
-          : `invalid option -- '${[...a.slice(1)].find((c) => !GREP_FLAGS.includes(c))}'`;
-        err(`grep: ${bad}\n${GREP_USAGE}`);
+        if (a === '--no-group-separator') {
+          separator = undefined;
+          continue;
+        }
+        if (a.startsWith('--group-separator=')) {
+          separator = a.slice('--group-separator='.length);
+          continue;
+        }
+        const long = /^--(after-context|before-context|context)(=(.*))?$/.exec(a);
+        if (long) {
+          const name = long[1] as string;
+          const value = long[2] !== undefined ? long[3] : args[++k];
+          if (value === undefined) {
+            err(`grep: option '--${name}' requires an argument\n${GREP_USAGE}`);
+            return 2;
+          }
+          const n = contextLength(value);
+          if (n === undefined) return 2;
+          context[name === 'context' ? 'C' : name === 'after-context' ? 'A' : 'B'] = n;
+          continue;
+        }
+        err(`grep: unrecognized option '${a}'\n${GREP_USAGE}`);
         return 2;
       }
+      // A cluster of short options, as getopt reads it: -e, -A, -B and -C take the rest of the
+      // cluster or the next argument; digits (-2) are a context length for both sides.
+      let digits = '';
+      for (let j = 1; j < a.length; j++) {
+        const f = a[j] as string;
+        if (/\d/.test(f)) {
+          digits += f;
+          continue;
+        }
+        if (digits !== '') {
+          context.C = Number(digits);
+          digits = '';
+        }
+        if (f === 'e' || f === 'A' || f === 'B' || f === 'C') {
+          const value = j + 1 < a.length ? a.slice(j + 1) : args[++k];
+          if (value === undefined) {
+            err(`grep: option requires an argument -- '${f}'\n${GREP_USAGE}`);
+            return 2;
+          }
+          if (f === 'e') patterns.push(value);
+          else {
+            const n = contextLength(value);
+            if (n === undefined) return 2;
+            context[f] = n;
+          }
+          break;
+        }
+        if (!GREP_FLAGS.includes(f)) {
+          err(`grep: invalid option -- '${f}'\n${GREP_USAGE}`);
+          return 2;
+        }
+        opts.add(f);
+      }
+      if (digits !== '') context.C = Number(digits);
     }
+    // -A and -B win over -C and -NUM, whatever their order; -1 is "no context" (GNU grep.c).
+    const before = context.B ?? context.C ?? -1;
+    const after = context.A ?? context.C ?? -1;
+    const withContext = before >= 0 || after >= 0;
     // Without -e the first operand is the pattern; with it, every operand is a file.
     if (patterns.length === 0 && positional.length > 0) patterns.push(positional.shift() as string);
     if (patterns.length === 0) {
@@ -140,7 +209,9 @@ export const grep: Program = {
         .flatMap((p) => p.split('\n'))
         .map((p) => (opts.has('F') ? escapeRegExp(p) : opts.has('E') ? p : breToJs(p)));
       const body = sources
-        .map((s) => (opts.has('w') ? `(?<![\\w])(?:${s})(?![\\w])` : `(?:${s})`))
+        .map((s) =>
+          opts.has('x') ? `^(?:${s})$` : opts.has('w') ? `(?<![\\w])(?:${s})(?![\\w])` : `(?:${s})`,
+        )
         .join('|');
       re = new RegExp(body, opts.has('i') ? 'gi' : 'g');
     } catch {
@@ -151,6 +222,8 @@ export const grep: Program = {
     const inputs = grepInputs(session, positional, recursive, stdin);
     let matched = false;
     let failed = false;
+    // Whether any line has been printed yet: a group separator goes only between groups.
+    let used = false;
     for (const input of inputs) {
       // With one operand, names are shown only for files found inside a directory (-r).
       const named = opts.has('H')
@@ -171,19 +244,42 @@ export const grep: Program = {
         continue;
       }
       let count = 0;
-      for (const [idx, line] of lines(input.text).entries()) {
+      const all = lines(input.text);
+      // The last line printed (as a match or as context) in this file, and how many lines of
+      // after-context are still owed. With -o, context lines are passed over silently.
+      let last = -1;
+      let owed = 0;
+      const listing = opts.has('c') || opts.has('l') || opts.has('L');
+      const show = (idx: number, line: string, sep: ':' | '-') => {
+        if (withContext && used && (last < 0 || idx !== last + 1) && separator !== undefined)
+          out(`${separator}\n`);
+        used = true;
+        last = idx;
+        if (sep === '-' && opts.has('o')) return;
+        const at = `${named ? `${input.name}${sep}` : ''}${opts.has('n') ? `${idx + 1}${sep}` : ''}`;
+        if (opts.has('o') && !opts.has('v')) {
+          re.lastIndex = 0;
+          for (const m of line.matchAll(re)) if (m[0]) out(`${at}${m[0]}\n`);
+        } else out(`${at}${line}\n`);
+      };
+      for (const [idx, line] of all.entries()) {
         re.lastIndex = 0;
-        if (re.test(line) === opts.has('v')) continue;
+        if (re.test(line) === opts.has('v')) {
+          if (owed > 0 && !listing) {
+            owed--;
+            show(idx, line, '-');
+          }
+          continue;
+        }
         count++;
         // -q stops at the first selected line, before opening any later file.
         if (opts.has('q')) return 0;
         if (opts.has('l') || opts.has('L')) break;
         if (opts.has('c')) continue;
-        const at = `${prefix}${opts.has('n') ? `${idx + 1}:` : ''}`;
-        if (opts.has('o') && !opts.has('v')) {
-          re.lastIndex = 0;
-          for (const m of line.matchAll(re)) if (m[0]) out(`${at}${m[0]}\n`);
-        } else out(`${at}${line}\n`);
+        for (let b = Math.max(last + 1, idx - Math.max(before, 0)); b < idx; b++)
+          show(b, all[b] as string, '-');
+        show(idx, line, ':');
+        owed = Math.max(after, 0);
       }
       if (count > 0) matched = true;
       if (opts.has('l')) {

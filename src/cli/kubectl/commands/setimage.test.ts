@@ -125,6 +125,29 @@ describe('kubectl set image', () => {
     });
   });
 
+  it('updates the pod template of a stateful set', () => {
+    const s = createSession({ seed: 1 });
+    const manifest =
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: web\n' +
+      '  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n' +
+      '        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27.2\n';
+    expect(run(s, `cat <<EOF > sts.yaml\n${manifest}EOF`).exitCode).toBe(0);
+    expect(run(s, 'kubectl apply -f sts.yaml').exitCode).toBe(0);
+    expect(run(s, 'kubectl set image statefulset/web nginx=nginx:1.27.3')).toMatchObject({
+      stdout: 'statefulset.apps/web image updated\n',
+      stderr: '',
+      exitCode: 0,
+    });
+    expect(
+      reader(s.world).get('StatefulSet', 'default', 'web')?.spec?.template?.spec?.containers[0]
+        ?.image,
+    ).toBe('nginx:1.27.3');
+    expect(run(s, 'kubectl set image sts web nginx=nginx:1.27.3')).toMatchObject({
+      stdout: '',
+      exitCode: 0,
+    });
+  });
+
   it('dry runs change nothing', () => {
     const s = session();
     const before = s.world;

@@ -51,27 +51,46 @@ export function splitImageArgs(
   return { ok: true, resources, images };
 }
 
+// The kinds whose pod spec kubectl can reach (polymorphichelpers/updatepodspec.go
+// updatePodSpecForObject): a Pod's own spec, a CronJob's job template's, the others' template's.
+const TEMPLATED = new Set([
+  'ReplicationController',
+  'Deployment',
+  'DaemonSet',
+  'ReplicaSet',
+  'StatefulSet',
+  'Job',
+]);
+
+function podSpecPath(kind: Kind): string[] | undefined {
+  if (kind === 'Pod') return ['spec'];
+  if ((kind as string) === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+  return TEMPLATED.has(kind) ? ['spec', 'template', 'spec'] : undefined;
+}
+
+type Obj = Record<string, unknown>;
+
 /** The pod spec an object carries (UpdatePodSpecForObjectFn), or the Go type kubectl names. */
 function podSpecOf(kind: Kind, obj: KubeObject): { spec: PodSpec } | { goType: string } {
-  switch (kind) {
-    case 'Pod':
-      return { spec: (obj as { spec?: PodSpec }).spec ?? { containers: [] } };
-    case 'Deployment':
-    case 'ReplicaSet':
-      return {
-        spec: (obj as { spec?: { template?: { spec?: PodSpec } } }).spec?.template?.spec ?? {
-          containers: [],
-        },
-      };
-    default:
-      return { goType: `*${KINDS[kind].apiVersion.split('/').at(-1)}.${kind}` };
-  }
+  const path = podSpecPath(kind);
+  if (!path) return { goType: `*${KINDS[kind].apiVersion.split('/').at(-1)}.${kind}` };
+  let at: unknown = obj;
+  for (const p of path) at = (at as Obj | undefined)?.[p];
+  return { spec: (at as PodSpec | undefined) ?? { containers: [] } };
+}
+
+function setPath(obj: Obj, path: readonly string[], value: unknown): Obj {
+  const [head, ...rest] = path as [string, ...string[]];
+  if (rest.length === 0) return { ...obj, [head]: value };
+  return { ...obj, [head]: setPath((obj[head] ?? {}) as Obj, rest, value) };
 }
 
 function withPodSpec(kind: Kind, obj: KubeObject, spec: PodSpec): KubeObject {
-  if (kind === 'Pod') return { ...obj, spec } as KubeObject;
-  const o = obj as KubeObject & { spec: { template?: object } };
-  return { ...o, spec: { ...o.spec, template: { ...o.spec.template, spec } } } as KubeObject;
+  return setPath(
+    obj as unknown as Obj,
+    podSpecPath(kind) ?? ['spec'],
+    spec,
+  ) as unknown as KubeObject;
 }
 
 function setImages(
