@@ -74,6 +74,13 @@ test('?lesson=<id>&step=<n> opens the step with the steps before it done', async
   await app.reload();
   await expect(lesson.getByTestId('lesson-step')).toContainText(/Step 3 of \d+/);
   expect(await terminal.run(replicas)).toBe('3');
+
+  // Reset step: the world as the step began, the step to do again.
+  await lesson.getByTestId('lesson-reset-step').click();
+  await expect(lesson).not.toHaveAttribute('aria-busy', 'true');
+  await expect(lesson.getByTestId('lesson-step')).toContainText(/Step 3 of \d+/);
+  await terminal.waitForPrompt();
+  expect(await terminal.run(replicas)).toBe('1');
 });
 
 test('the lesson list opens another lesson with its own world, and the sandbox has none', async ({
