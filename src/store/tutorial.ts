@@ -270,8 +270,12 @@ export function createTutorial(options: TutorialOptions): Tutorial {
   /** Shows `index` of `lesson` with the session `live` (already prepared for it). */
   const show = async (lesson: Lesson | undefined, index: number, live: LiveSession) => {
     generation++;
-    const place = lesson ? lesson.id : SANDBOX;
-    await app.switchTo(live, storageOf(place));
+    await app.switchTo(live, storageOf(lesson ? lesson.id : SANDBOX));
+    point(lesson, index);
+  };
+
+  /** The course now shows step `index` of `lesson` (or the sandbox), and remembers it. */
+  const point = (lesson: Lesson | undefined, index: number) => {
     const progress = store.getState().progress;
     const lessons = lesson
       ? {
@@ -279,7 +283,7 @@ export function createTutorial(options: TutorialOptions): Tutorial {
           [lesson.id]: { ...(progress.lessons[lesson.id] ?? EMPTY), step: index },
         }
       : progress.lessons;
-    setProgress({ ...progress, current: place, lessons });
+    setProgress({ ...progress, current: lesson ? lesson.id : SANDBOX, lessons });
     store.setState({ lesson, stepIndex: index, checks: undefined, answer: undefined });
     scheduleChecks();
   };
@@ -331,18 +335,7 @@ export function createTutorial(options: TutorialOptions): Tutorial {
 
   const tutorial: Tutorial = {
     store,
-    begin(lesson, index) {
-      const progress = store.getState().progress;
-      const lessons = lesson
-        ? {
-            ...progress.lessons,
-            [lesson.id]: { ...(progress.lessons[lesson.id] ?? EMPTY), step: index },
-          }
-        : progress.lessons;
-      setProgress({ ...progress, current: lesson ? lesson.id : SANDBOX, lessons });
-      store.setState({ lesson, stepIndex: index, checks: undefined, answer: undefined });
-      scheduleChecks();
-    },
+    begin: point,
     openLesson,
     async openSandbox() {
       const live = (await savedLive(SANDBOX)) ?? new LiveSession({ seed: 1 });
