@@ -28,6 +28,8 @@ export interface GitContext {
   hostFs: ReturnType<typeof gitFs>;
   /** Seconds since the epoch, for commits. */
   seconds: number;
+  /** `git -c name=value` settings, by lower-case section and key (`user.name`). */
+  overrides?: Map<string, string>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -88,12 +90,46 @@ export function configValue(text: string, key: string): string | undefined {
   return value;
 }
 
-/** The author and committer: the repository's config first, then the learner's global config. */
-export async function identity(g: GitContext, dir: string): Promise<Identity | undefined> {
-  const local = async (path: string) =>
-    (await git.getConfig({ fs: g.fs, dir, path }).catch(() => undefined)) as string | undefined;
-  const name = (await local('user.name')) ?? globalConfig(g, 'user.name');
-  const email = (await local('user.email')) ?? globalConfig(g, 'user.email');
+/** The canonical form of a config key: section and key in lower case, a subsection as written. */
+export function configKey(key: string): string {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first < 0) return key.toLowerCase();
+  const section = key.slice(0, first).toLowerCase();
+  const name = key.slice(last + 1).toLowerCase();
+  return first === last ? `${section}.${name}` : `${section}.${key.slice(first + 1, last)}.${name}`;
+}
+
+/** A setting as git resolves it: `git -c` first, then the repository's config, then the global. */
+export async function configGet(g: GitContext, dir: string, key: string) {
+  const override = g.overrides?.get(configKey(key));
+  if (override !== undefined) return override;
+  const local = (await git.getConfig({ fs: g.fs, dir, path: key }).catch(() => undefined)) as
+    string | undefined;
+  return local ?? globalConfig(g, key);
+}
+
+/**
+ * Who the author or the committer of a new commit is: GIT_AUTHOR_NAME / GIT_COMMITTER_NAME (and
+ * _EMAIL) from the environment, else `author.name` / `committer.name`, else `user.name` (each
+ * from `git -c`, the repository's config or the global config); EMAIL is the last resort.
+ */
+export async function identity(
+  g: GitContext,
+  dir: string,
+  role: 'author' | 'committer' = 'committer',
+): Promise<Identity | undefined> {
+  const env = g.ctx.session.env;
+  const upper = role.toUpperCase();
+  const name =
+    env[`GIT_${upper}_NAME`] ??
+    (await configGet(g, dir, `${role}.name`)) ??
+    (await configGet(g, dir, 'user.name'));
+  const email =
+    env[`GIT_${upper}_EMAIL`] ??
+    (await configGet(g, dir, `${role}.email`)) ??
+    (await configGet(g, dir, 'user.email')) ??
+    env['EMAIL'];
   return name && email ? { name, email } : undefined;
 }
 

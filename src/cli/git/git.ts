@@ -13,6 +13,7 @@ import { diff } from './commands/diff';
 import { fetch, pull } from './commands/fetch';
 import { init } from './commands/init';
 import { log } from './commands/log';
+import { lsTree } from './commands/lstree';
 import { merge } from './commands/merge';
 import { push } from './commands/push';
 import { remote } from './commands/remote';
@@ -23,7 +24,7 @@ import { mv, rm } from './commands/rm';
 import { show } from './commands/show';
 import { status } from './commands/status';
 import type { GitCommand, GitContext } from './common';
-import { FATAL } from './common';
+import { FATAL, configKey } from './common';
 import { gitFs } from './fs';
 import { USAGE, similarCommands } from './usage';
 
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, GitCommand> = {
   fetch,
   init,
   log,
+  'ls-tree': lsTree,
   merge,
   mv,
   pull,
@@ -61,6 +63,7 @@ export const GIT_VERSION = '2.39.5';
 function* runGit(ctx: ProgramContext): Run {
   const argv = ctx.argv.slice(1);
   let cwd = cwdOf(ctx.session);
+  const overrides = new Map<string, string>();
   // Global options before the subcommand.
   while (argv[0]?.startsWith('-')) {
     const a = argv.shift() as string;
@@ -76,6 +79,26 @@ function* runGit(ctx: ProgramContext): Run {
         return 129;
       }
       cwd = dir.startsWith('/') ? dir : `${cwd}/${dir}`;
+      continue;
+    }
+    if (a === '-c') {
+      const setting = argv.shift();
+      if (setting === undefined) {
+        ctx.err('-c expects a configuration string\n');
+        ctx.err(USAGE.slice(0, USAGE.indexOf('\n\n') + 1));
+        return 129;
+      }
+      // `-c key` alone sets the key to true.
+      const eq = setting.indexOf('=');
+      const key = eq < 0 ? setting : setting.slice(0, eq);
+      if (!key.includes('.') || key.startsWith('.') || key.endsWith('.')) {
+        ctx.err(
+          `error: key does not ${key.endsWith('.') ? 'contain variable name' : 'contain a section'}: ${key}\n`,
+        );
+        ctx.err('fatal: unable to parse command-line config\n');
+        return FATAL;
+      }
+      overrides.set(configKey(key), eq < 0 ? 'true' : setting.slice(eq + 1));
       continue;
     }
     if (a === '--no-pager' || a === '-P' || a === '--paginate' || a === '-p') continue;
@@ -115,6 +138,7 @@ function* runGit(ctx: ProgramContext): Run {
     host,
     hostFs: gitFs(host),
     seconds: Math.floor(world.now / 1000),
+    overrides,
     out: (t) => ctx.out(t),
     err: (t) => ctx.err(t),
   };

@@ -1,7 +1,7 @@
-// git commit [-a] [-m <msg>]... [--allow-empty] [--amend]: records the index as a commit and
+// git commit [-a] [-m <msg>]... [--allow-empty] [--amend] [--author=<who>]: records the index as a commit and
 // prints git's summary (`[main (root-commit) 3ab7ff3] first`, the shortstat, create/delete modes).
 import { statPath, FsTx } from '../../../engine/fs/files';
-import type { GitCommand } from '../common';
+import type { GitCommand, GitContext } from '../common';
 import {
   NOT_A_REPO,
   currentBranch,
@@ -14,7 +14,10 @@ import {
   stamp,
 } from '../common';
 import { commitFiles, modeLines, shortStat, treeChanges } from '../tree';
+import { indexMap, writeTreeMap } from '../lib/repo';
 import { stage } from './add';
+
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 import { refuseUnmerged } from './merge';
 import { longStatus } from './status';
 
@@ -28,6 +31,39 @@ export function cleanMessage(text: string): string {
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
+/**
+ * `--author`'s person: `Name <email>` as written, or else the latest commit (on any branch) whose
+ * author matches the text as a pattern, case-insensitively, as git looks one up.
+ */
+async function authorFrom(g: GitContext, dir: string, text: string) {
+  const m = /^(.*?)\s*<([^<>]*)>\s*$/.exec(text);
+  if (m) return { name: m[1]!.trim(), email: m[2]!.trim() };
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(text, 'i');
+  } catch {
+    return undefined;
+  }
+  const tips = new Set<string>();
+  const head = await headCommit(g, dir);
+  if (head) tips.add(head);
+  for (const b of await git.listBranches({ fs: g.fs, dir }).catch(() => [] as string[])) {
+    const oid = await git.resolveRef({ fs: g.fs, dir, ref: `refs/heads/${b}` }).catch(() => '');
+    if (oid) tips.add(oid);
+  }
+  let best: { name: string; email: string; timestamp: number } | undefined;
+  for (const tip of tips) {
+    for (const c of await git.log({ fs: g.fs, dir, ref: tip }).catch(() => [])) {
+      const a = c.commit.author;
+      if (!pattern.test(`${a.name} <${a.email}>`)) continue;
+      if (!best || c.commit.committer.timestamp > best.timestamp)
+        best = { name: a.name, email: a.email, timestamp: c.commit.committer.timestamp };
+      break;
+    }
+  }
+  return best && { name: best.name, email: best.email };
+}
+
 export const commit: GitCommand = async (g) => {
   const messages: string[] = [];
   let all = false;
@@ -35,6 +71,7 @@ export const commit: GitCommand = async (g) => {
   let amend = false;
   let noEdit = false;
   let quiet = false;
+  let authorArg: string | undefined;
   for (let i = 0; i < g.args.length; i++) {
     const a = g.args[i] as string;
     const needValue = (flag: string) => {
@@ -47,6 +84,10 @@ export const commit: GitCommand = async (g) => {
       if (v === undefined) return 129;
       messages.push(v);
     } else if (a.startsWith('--message=')) messages.push(a.slice(10));
+    else if (a === '--author') {
+      authorArg = needValue('author');
+      if (authorArg === undefined) return 129;
+    } else if (a.startsWith('--author=')) authorArg = a.slice(9);
     else if (/^-[a-z]+$/.test(a) && a.length > 2 && !a.startsWith('--')) {
       // Bundled short options: `-am "msg"`.
       for (let j = 1; j < a.length; j++) {
@@ -85,6 +126,17 @@ export const commit: GitCommand = async (g) => {
     );
     return fatal(g, 'unable to auto-detect email address');
   }
+  let author = (await identity(g, dir, 'author')) ?? who;
+  if (authorArg !== undefined) {
+    const given = await authorFrom(g, dir, authorArg);
+    if (!given) {
+      return fatal(
+        g,
+        `--author '${authorArg}' is not 'Name <email>' and matches no existing author`,
+      );
+    }
+    author = given;
+  }
   if (all) await stage(g, dir, [''], { trackedOnly: true });
   const refused = await refuseUnmerged(g, dir);
   if (refused !== undefined) return refused;
@@ -111,6 +163,20 @@ export const commit: GitCommand = async (g) => {
     g.out(status.text);
     return 1;
   }
+  if (amend && parent && !allowEmpty && !mergeParent) {
+    // Amending must leave a commit that changes something against the one before it.
+    const { commit: amended } = await git.readCommit({ fs: g.fs, dir, oid: parent });
+    const before = amended.parent[0]
+      ? (await git.readCommit({ fs: g.fs, dir, oid: amended.parent[0] })).commit.tree
+      : EMPTY_TREE;
+    if ((await writeTreeMap(g, dir, await indexMap(g, dir))) === before) {
+      g.out(status.text.replace(/[^\n]*\n$/, 'No changes\n'));
+      g.err(
+        'You asked to amend the most recent commit, but doing so would make\nit empty. You can repeat your command with --allow-empty, or you can\nremove the commit entirely with "git reset HEAD^".\n',
+      );
+      return 1;
+    }
+  }
   if (message === '') {
     g.err('Aborting commit due to empty commit message.\n');
     return 1;
@@ -123,11 +189,20 @@ export const commit: GitCommand = async (g) => {
     amend && parent
       ? (await git.readCommit({ fs: g.fs, dir, oid: parent })).commit.parent
       : [...(parent ? [parent] : []), ...(mergeParent ? [mergeParent] : [])];
+  // An amended commit keeps its author and date (a new name from --author, but the same date).
+  const original =
+    amend && parent
+      ? (await git.readCommit({ fs: g.fs, dir, oid: parent })).commit.author
+      : undefined;
+  const authorStamp = original
+    ? { ...original, ...(authorArg !== undefined ? author : {}) }
+    : stamp(g, author);
+  if (original && authorArg === undefined) author = { name: original.name, email: original.email };
   const sha = await git.commit({
     fs: g.fs,
     dir,
     message,
-    author: stamp(g, who),
+    author: authorStamp,
     committer: stamp(g, who),
     parent: parents,
   });
@@ -149,11 +224,14 @@ export const commit: GitCommand = async (g) => {
   const where = branch ?? 'detached HEAD';
   const subject = message.split('\n')[0];
   g.out(`[${where}${root} ${shortSha(sha)}] ${subject}\n`);
+  // git names the author when it is not the committer.
+  if (author.name !== who.name || author.email !== who.email)
+    g.out(` Author: ${author.name} <${author.email}>\n`);
   if (amend) {
     const { commit: c } = await git.readCommit({ fs: g.fs, dir, oid: sha });
     const { gitDate } = await import('../common');
     g.out(` Date: ${gitDate(c.author.timestamp, c.author.timezoneOffset)}\n`);
   }
-  if (!mergeParent) g.out(`${shortStat(changes)}\n${modeLines(changes)}`);
+  if (!mergeParent && changes.length > 0) g.out(`${shortStat(changes)}\n${modeLines(changes)}`);
   return 0;
 };

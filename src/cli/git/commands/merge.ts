@@ -218,7 +218,7 @@ async function resume(g: GitContext, dir: string): Promise<number> {
       message,
       tree,
       parent: [...(head ? [head] : []), mergeHead],
-      author: stamp(g, who),
+      author: stamp(g, (await identity(g, dir, 'author')) ?? who),
       committer: stamp(g, who),
     },
   });
@@ -347,7 +347,7 @@ export const merge: GitCommand = async (g) => {
         message: `${msg}\n`,
         tree: treeOid,
         parent: [head!, theirs],
-        author: stamp(g, who),
+        author: stamp(g, (await identity(g, dir, 'author')) ?? who),
         committer: stamp(g, who),
       },
     });

@@ -57,7 +57,13 @@ async function resume(g: GitContext, dir: string): Promise<number> {
   const sha = await git.writeCommit({
     fs: g.fs,
     dir,
-    commit: { message, tree, parent: [head], author: stamp(g, who), committer: stamp(g, who) },
+    commit: {
+      message,
+      tree,
+      parent: [head],
+      author: stamp(g, (await identity(g, dir, 'author')) ?? who),
+      committer: stamp(g, who),
+    },
   });
   await moveHead(g, dir, sha);
   for (const f of ['REVERT_HEAD', 'MERGE_MSG']) removeGitFile(g, dir, f);
@@ -164,7 +170,13 @@ export const revert: GitCommand = async (g) => {
   const sha = await git.writeCommit({
     fs: g.fs,
     dir,
-    commit: { message, tree, parent: [head], author: stamp(g, who), committer: stamp(g, who) },
+    commit: {
+      message,
+      tree,
+      parent: [head],
+      author: stamp(g, (await identity(g, dir, 'author')) ?? who),
+      committer: stamp(g, who),
+    },
   });
   await moveTo(g, dir, headTree, m.tree);
   await moveHead(g, dir, sha);

@@ -2,7 +2,7 @@
 // and the work tree. Formats: git 2.39 builtin/rm.c, builtin/mv.c.
 import type { GitCommand } from '../common';
 import { fatal } from '../common';
-import { writeIndex } from '../lib/gitindex';
+import { readIndex, writeIndex } from '../lib/gitindex';
 import {
   hashBytes,
   headOrEmpty,
@@ -47,6 +47,8 @@ export const rm: GitCommand = async (g) => {
     return 129;
   }
   const index = await indexMap(g, dir);
+  // An unmerged path may always go: removing it is one way to resolve the conflict.
+  const unmerged = new Set((await readIndex(g, dir)).filter((e) => e.stage > 0).map((e) => e.path));
   const head = await headOrEmpty(g, dir);
   const chosen: string[] = [];
   for (const p of paths) {
@@ -63,6 +65,7 @@ export const rm: GitCommand = async (g) => {
     const local: string[] = [];
     const both: string[] = [];
     for (const p of files) {
+      if (unmerged.has(p)) continue;
       const e = index.get(p)!;
       const work = workContent(g, dir, p);
       const workDiffers = work !== undefined && (await hashBytes(work)) !== e.oid;

@@ -3,29 +3,22 @@
 // git 2.39 builtin/log.c (show_blob_object, show_tree_object), pretty.c (medium format).
 import { strFromU8 } from 'fflate';
 import type { GitCommand, GitContext } from '../common';
-import { currentBranch, fatal, git, gitDate } from '../common';
+import { currentBranch, fatal, git } from '../common';
 import { AMBIGUOUS, resolveRev } from '../lib/rev';
 import { commitTree, readBlobBytes, repoOrFail, toRepoPath, underPath } from '../lib/repo';
+import type { DateMode, Pretty, PrettyOptions } from '../lib/pretty';
+import {
+  builtInFormat,
+  expandFormat,
+  isMultiLine,
+  parseDateMode,
+  parsePretty,
+} from '../lib/pretty';
 import { changesBetween } from '../lib/unified';
+import { decorations } from '../tree';
 import { combinedDiff } from '../lib/combined';
 import type { DiffFormat } from './diff';
 import { printChanges } from './diff';
-
-/** The medium-format header and indented message git log and git show print for a commit. */
-export async function commitHeader(g: GitContext, dir: string, oid: string): Promise<string> {
-  const { commit } = await git.readCommit({ fs: g.fs, dir, oid });
-  let out = `commit ${oid}\n`;
-  if (commit.parent.length > 1)
-    out += `Merge: ${commit.parent.map((p) => p.slice(0, 7)).join(' ')}\n`;
-  out += `Author: ${commit.author.name} <${commit.author.email}>\n`;
-  out += `Date:   ${gitDate(commit.author.timestamp, commit.author.timezoneOffset)}\n\n`;
-  const message = commit.message.replace(/\n+$/, '');
-  out += message
-    .split('\n')
-    .map((l) => `    ${l}\n`)
-    .join('');
-  return out;
-}
 
 async function showPath(g: GitContext, dir: string, arg: string): Promise<number> {
   const colon = arg.indexOf(':');
@@ -109,7 +102,9 @@ async function showMerge(
 export const show: GitCommand = async (g) => {
   const format: DiffFormat = { stat: false, nameOnly: false, nameStatus: false, patch: true };
   const revs: string[] = [];
-  let oneline: 'short' | 'full' | undefined;
+  let pretty: Pretty = { kind: 'medium' };
+  let abbrev: boolean | undefined;
+  let date: DateMode = 'default';
   let dashdash = false;
   const paths: string[] = [];
   for (const a of g.args) {
@@ -123,8 +118,21 @@ export const show: GitCommand = async (g) => {
     } else if (a === '--name-only') format.nameOnly = true;
     else if (a === '--name-status') format.nameStatus = true;
     else if (a === '-s' || a === '--no-patch') format.patch = false;
-    else if (a === '--oneline' || a === '--pretty=oneline' || a === '--format=oneline') {
-      oneline = a === '--oneline' ? 'short' : 'full';
+    else if (a === '--oneline') {
+      pretty = { kind: 'oneline' };
+      abbrev = true;
+    } else if (a.startsWith('--pretty=') || a.startsWith('--format=')) {
+      const option = a.startsWith('--pretty=') ? 'pretty' : 'format';
+      const value = a.slice(option.length + 3);
+      const p = parsePretty(value, option);
+      if (!p) return fatal(g, `invalid --pretty format: ${value}`);
+      pretty = p;
+    } else if (a === '--abbrev-commit') abbrev = true;
+    else if (a === '--no-abbrev-commit') abbrev = false;
+    else if (a.startsWith('--date=')) {
+      const mode = parseDateMode(a.slice(7));
+      if (!mode) return fatal(g, `unknown date format ${a.slice(7)}`);
+      date = mode;
     } else if (a === '--') dashdash = true;
     else if (a.startsWith('-')) {
       return fatal(g, `unrecognized argument: ${a}`);
@@ -133,6 +141,19 @@ export const show: GitCommand = async (g) => {
   const dir = repoOrFail(g);
   if (dir === undefined) return 128;
   if (revs.length === 0) revs.push('HEAD');
+  const options: PrettyOptions = {
+    pretty,
+    date,
+    now: g.seconds,
+    abbrev: abbrev ?? false,
+    refs: pretty.kind === 'format' ? await decorations(g, dir) : new Map(),
+    decorate: false,
+  };
+  // One-line formats (and an empty format) run straight into the diff, with no blank line.
+  const oneline =
+    pretty.kind === 'oneline' ||
+    pretty.kind === 'reference' ||
+    (pretty.kind === 'format' && pretty.template === '');
   let first = true;
   for (const r of revs) {
     if (r.includes(':')) {
@@ -164,12 +185,14 @@ export const show: GitCommand = async (g) => {
     );
     // Limited to paths, a commit that touches none of them is not shown at all.
     if (specs.length > 0 && changes.length === 0) continue;
-    if (oneline) {
-      const subject = commit.message.split('\n')[0] ?? '';
-      g.out(`${oneline === 'short' ? oid.slice(0, 7) : oid} ${subject}\n`);
+    const read = await git.readCommit({ fs: g.fs, dir, oid });
+    if (pretty.kind === 'format') {
+      if (!pretty.terminator && !first) g.out('\n');
+      g.out(expandFormat(pretty.template, read, options));
+      if (pretty.terminator && pretty.template !== '') g.out('\n');
     } else {
-      if (!first) g.out('\n');
-      g.out(await commitHeader(g, dir, oid));
+      if (!first && isMultiLine(pretty)) g.out('\n');
+      g.out(builtInFormat(read, options));
     }
     first = false;
     if (commit.parent.length > 1) {

@@ -52,3 +52,34 @@ describe('git status -sb', () => {
     ]);
   }, 30_000);
 });
+
+describe('git status during a merge conflict', () => {
+  it('lists the unmerged paths and says no changes are added yet', async () => {
+    await compare([
+      'mkdir app && cd app && git init -q && echo a > f && echo x > k && git add f k && git commit -q -m one',
+      'git remote add origin $URL && git push -q -u origin main',
+      'cd .. && git clone -q $URL other && cd other && echo b > f && git commit -q -am two && git push -q && cd ../app',
+      'echo c > f && git commit -q -am three',
+      'git pull -q --no-rebase 2>/dev/null',
+      'git status',
+      'git status -s',
+      'echo d > g && git status',
+      'echo y > k && git status',
+      'git status -s',
+      'git add f && git status',
+      'git status -s',
+    ]);
+  }, 30_000);
+
+  it('does the same for a conflict from git merge', async () => {
+    await compare([
+      'mkdir app && cd app && git init -q && echo a > f && git add f && git commit -q -m one',
+      'git switch -q -c feat && echo b > f && git commit -q -am two && git switch -q main',
+      'echo c > f && git commit -q -am three',
+      'git merge feat',
+      'git status',
+      'git status -sb',
+      'git rm -q --cached f && git status',
+    ]);
+  }, 30_000);
+});

@@ -166,7 +166,8 @@ export function longSections(
     out += '\n';
   }
   if (s.staged.length === 0) {
-    if (s.unstaged.length > 0)
+    // Conflicted paths count as changes in the work tree, as git counts them.
+    if (s.unstaged.length > 0 || conflict.unmerged.length > 0)
       out += 'no changes added to commit (use "git add" and/or "git commit -a")\n';
     else if (s.untracked.length > 0)
       out += 'nothing added to commit but untracked files present (use "git add" to track)\n';
