@@ -18,6 +18,17 @@ describe('the shell', () => {
     });
   });
 
+  it('gives `NAME=value command` the variable for that command only, as bash does', () => {
+    const s = createSession();
+    runHeadless(s, 'GREETING=outer', registry);
+    expect(runHeadless(s, "GREETING=hi bash -c 'echo $GREETING'", registry).stdout).toBe('hi\n');
+    // Expanded before the assignment, as in bash.
+    expect(runHeadless(s, 'GREETING=hi echo $GREETING', registry).stdout).toBe('outer\n');
+    expect(runHeadless(s, 'echo $GREETING', registry).stdout).toBe('outer\n');
+    expect(runHeadless(s, "NEW=1 bash -c 'echo $NEW'", registry).stdout).toBe('1\n');
+    expect(runHeadless(s, 'echo "[$NEW]"', registry).stdout).toBe('[]\n');
+  });
+
   it('runs lists with && || and ; and keeps $?', () => {
     const [a, b, c, d] = run([
       'false && echo no; echo $?',

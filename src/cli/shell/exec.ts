@@ -192,11 +192,21 @@ function* runSimple(
     return NOT_FOUND;
   }
   if (cmd.heredoc) input = cmd.heredoc.body;
-  return yield* runProgram(program, {
-    argv: cmd.argv,
-    stdin: input,
-    session,
-    out: (t) => stdout(t),
-    err: (t) => stderr(t),
-  });
+  // `NAME=value command`: the variable is in the command's environment only, as in bash.
+  const saved = cmd.assignments.map((a) => [a.name, session.env[a.name]] as const);
+  for (const a of cmd.assignments) session.env[a.name] = a.value;
+  try {
+    return yield* runProgram(program, {
+      argv: cmd.argv,
+      stdin: input,
+      session,
+      out: (t) => stdout(t),
+      err: (t) => stderr(t),
+    });
+  } finally {
+    for (const [name, value] of saved.reverse()) {
+      if (value === undefined) delete session.env[name];
+      else session.env[name] = value;
+    }
+  }
 }
