@@ -304,7 +304,16 @@ function LessonView({
                 type="button"
                 aria-current={i === stepIndex ? 'step' : undefined}
                 disabled={busy}
-                onClick={() => run(tutorial.goToStep(i))}
+                onClick={() => {
+                  // Another step's world is made afresh, replacing what is in this one.
+                  if (i === stepIndex) return;
+                  if (
+                    window.confirm(
+                      `Open step ${i + 1}, “${s.title}”? Its cluster and files are prepared by doing the steps before it; what you did in this lesson's world so far is replaced.`,
+                    )
+                  )
+                    run(tutorial.goToStep(i));
+                }}
               >
                 <span
                   className={completed.has(i) ? 'lesson-ok' : 'lesson-muted'}
