@@ -19,8 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
-    // Wide enough that a `kubectl get pods` row never wraps in the terminal pane.
-    viewport: { width: 1920, height: 1080 },
+    // Wide enough that a `kubectl get pods` row or a rollout status line never wraps in the
+    // terminal pane, beside the lesson column.
+    viewport: { width: 2400, height: 1080 },
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     launchOptions: {
