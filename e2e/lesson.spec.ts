@@ -137,3 +137,22 @@ test('progress is exported as a file and imported back', async ({ app, page }) =
   });
   await expect(lesson.getByTestId('lesson-status')).toContainText('Progress imported');
 });
+
+test('a GitOps step: self-heal undoes a hand-made scale, and the step sees it', async ({
+  app,
+  terminal,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await app.open({ lesson: 'self-heal', step: 1 });
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson.getByTestId('lesson-step')).toContainText(/Step 1 of \d+/);
+  expect(await terminal.run('kubectl scale deployment my-app -n my-app --replicas=5')).toBe(
+    'deployment.apps/my-app scaled',
+  );
+  // Argo CD notices the drift and syncs the Deployment back to Git's count.
+  await app.settle();
+  await expect(lesson.getByTestId('lesson-status')).toContainText('Step 1 complete');
+  const replicas = `kubectl get deployment my-app -n my-app -o jsonpath='{.spec.replicas}{"\\n"}'`;
+  expect(await terminal.run(replicas)).toBe('3');
+});
