@@ -628,9 +628,13 @@ function Finished({
 }) {
   const lessons = useTutorialState((s) => s.catalog.lessons, []);
   const last = stepIndex >= lesson.steps.length - 1;
+  // The learner is typing in the terminal: bring the confirmation and its button into the
+  // panel's view, without taking the keyboard away.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => shown.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), []);
   if (!last)
     return (
-      <div className="lesson-done">
+      <div className="lesson-done" ref={shown}>
         <p className="lesson-ok">✓ Step complete</p>
         <button
           type="button"
@@ -646,7 +650,7 @@ function Finished({
   const at = lessons.findIndex((l) => l.id === lesson.id);
   const following = at < 0 ? undefined : lessons[at + 1];
   return (
-    <div className="lesson-done">
+    <div className="lesson-done" ref={shown}>
       <p className="lesson-ok">✓ Lesson complete</p>
       {following ? (
         <button
