@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Tutorial, TutorialState } from '../store/tutorial';
 import { currentStep, stepDone } from '../store/tutorial';
+import { formatError } from '../tutorial/catalog';
 import type { Lesson, Step } from '../tutorial/lesson';
 import { useTutorial, useTutorialState } from './context';
 import { Markdown, PasteButton } from './Markdown';
@@ -175,6 +176,19 @@ function Picker({
         </ol>
       </nav>
       <ProgressFile tutorial={tutorial} busy={busy} />
+      {catalog.errors.length > 0 && (
+        // Only a lesson file with mistakes gets here (the tests refuse them): say which, for its author.
+        <div role="alert" className="lesson-error">
+          <p>Lessons left out because of mistakes in their files:</p>
+          <ul>
+            {catalog.errors.map((e, i) => (
+              <li key={i}>
+                <code>{formatError(e)}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </details>
   );
 }
