@@ -48,9 +48,12 @@ export function* execute(session: Session, text: string, registry: Registry, out
         out.stderr(`${expanded.error}\n`);
         status = 1;
       } else {
+        Object.assign(session.env, expanded.assigned);
         status = yield* runPipeline(session, expanded.pipeline, registry, out, lastStatus);
       }
       session.env['?'] = String(status);
+      // After an arithmetic error bash abandons the rest of the line.
+      if (!expanded.ok && expanded.abort) return status;
     }
     skip = item.next === '&&' || item.next === '||' ? item.next : null;
   }

@@ -2,6 +2,7 @@
 // run when a pipeline is about to run rather than when it is parsed, so `a; echo $?` sees a's
 // status as bash's does. The substitutions themselves are run by the caller (they may wait on
 // the clock); this module only places what they printed.
+import { ArithError, evaluateArith } from './arith';
 import { unsupported } from './lex';
 import type {
   CommandPart,
@@ -17,7 +18,11 @@ import type {
 } from './syntax';
 
 class ExpandError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** Bash abandons the rest of the command line, as after an arithmetic error. */
+    readonly abort = false,
+  ) {}
 }
 
 /** A part's text; a substitution is its source when `lenient` (completion), else nothing. */
@@ -28,6 +33,7 @@ export function partText(p: Part, env: Env, lenient = false): string {
     case 'tilde':
       return env.HOME ?? '~';
     case 'cmd':
+    case 'arith':
       return lenient ? p.src : '';
     case 'fail':
       if (lenient) return p.src;
@@ -53,7 +59,13 @@ function commandParts(p: RawPipeline): { part: CommandPart; command: number }[] 
       ...c.redirs.flatMap((r) => r.target.parts),
       ...(c.heredoc?.body ?? []),
     ];
-    for (const part of parts) if (part.t === 'cmd') found.push({ part, command });
+    const visit = (ps: Part[]): void => {
+      for (const part of ps) {
+        if (part.t === 'cmd') found.push({ part, command });
+        else if (part.t === 'arith') visit(part.parts);
+      }
+    };
+    visit(parts);
   });
   return found;
 }
@@ -76,8 +88,25 @@ class Expansion {
   constructor(
     private readonly base: Env,
     private readonly outputs: ReadonlyMap<Part, SubstitutionOutput>,
+    /** What `$((...))` assigned so far; they stay set in the shell, as in bash. */
+    readonly assigned: Record<string, string> = {},
   ) {
     this.env = base;
+  }
+
+  private arith(p: Part & { t: 'arith' }): string {
+    const text = this.joined(p.parts);
+    try {
+      return evaluateArith(text, {
+        get: (name) => this.assigned[name] ?? this.env[name],
+        set: (name, value) => {
+          this.assigned[name] = value;
+        },
+      });
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpandError(e.message, true);
+      throw e;
+    }
   }
 
   private text(p: Part): string {
@@ -89,6 +118,10 @@ class Expansion {
     }
     if (p.t === 'param' && p.name === '?' && this.status !== undefined) {
       return p.length ? String(this.status.length) : this.status;
+    }
+    if (p.t === 'arith') return this.arith(p);
+    if (p.t === 'param' && !p.length && this.assigned[p.name] !== undefined) {
+      return this.assigned[p.name] ?? '';
     }
     return partText(p, this.env);
   }
@@ -104,7 +137,7 @@ class Expansion {
     let has = false;
     for (const p of parts) {
       const s = this.text(p);
-      if ((p.t !== 'param' && p.t !== 'cmd') || p.q) {
+      if ((p.t !== 'param' && p.t !== 'cmd' && p.t !== 'arith') || p.q) {
         cur += s;
         has ||= s !== '' || (p.t === 'lit' && p.q);
         continue;
@@ -185,9 +218,12 @@ export function expandPipeline(
     const o = outputs[i];
     if (o) placed.set(part, o);
   });
+  // Variables `$((...))` assigns: kept by the shell only when the pipeline is one command (the
+  // commands of a longer one run in subshells).
+  const assigned: Record<string, string> = {};
   try {
     const commands = p.commands.map((c): SimpleCommand => {
-      const x = new Expansion(env, placed);
+      const x = new Expansion(env, placed, p.commands.length === 1 ? assigned : {});
       const argv = c.words.flatMap((w) => x.fields(w.parts));
       const assignments = c.assigns.map((a) => x.assign(a.name, a.append, a.value));
       if (argv.length > 0) x.forgetAssignments();
@@ -202,9 +238,16 @@ export function expandPipeline(
       }
       return cmd;
     });
-    return { ok: true, pipeline: { commands, negated: p.negated } };
+    const pipeline = { commands, negated: p.negated };
+    return Object.keys(assigned).length > 0
+      ? { ok: true, pipeline, assigned }
+      : { ok: true, pipeline };
   } catch (e) {
-    if (e instanceof ExpandError) return { ok: false, error: e.message };
+    if (e instanceof ExpandError) {
+      return e.abort
+        ? { ok: false, error: e.message, abort: true }
+        : { ok: false, error: e.message };
+    }
     throw e;
   }
 }

@@ -314,7 +314,8 @@ export class Lexer {
         });
       } else parts.push({ t: 'fail', message: `bash: ${s}: bad substitution`, src: s });
     } else if (n === '(') {
-      if (src[skip(j + 1)] === '(') throw stop(unsupported('arithmetic expansion $((...))'));
+      const k = skip(j + 1);
+      if (src[k] === '(' && this.arith(parts, start, k + 1, q, body)) return;
       this.command(parts, start, j + 1, q, body);
     } else if (n === "'" && !q) {
       this.pos = j - 1;
@@ -335,6 +336,60 @@ export class Lexer {
       push(parts, '$', q);
       this.pos++;
     }
+  }
+
+  /**
+   * `$((...))`: up to the `))` that closes it, parentheses inside kept in balance. When the `)`
+   * matching the first `(` is not followed by another, bash reads a command substitution whose
+   * command starts with a subshell instead, and so does this (answering false).
+   */
+  private arith(parts: Part[], start: number, open: number, q: boolean, late: boolean): boolean {
+    const { src } = this;
+    let depth = 0;
+    for (let i = open; ; i++) {
+      const c = src[i];
+      if (c === undefined) {
+        if (this.mode === 'partial') return false;
+        this.more(')');
+      }
+      if (c === '\\') i++;
+      else if (c === "'" || c === '"') {
+        for (i++; i < src.length && src[i] !== c; i++) if (c === '"' && src[i] === '\\') i++;
+      } else if (c === '(') depth++;
+      else if (c === ')' && depth > 0) depth--;
+      else if (c === ')') {
+        if (src[i + 1] !== ')') return false;
+        const inner = new Lexer(src.slice(open, i), 'end', this.firstLine).arithBody(late);
+        this.pos = i + 2;
+        parts.push({ t: 'arith', parts: inner, q, src: src.slice(start, this.pos) });
+        return true;
+      }
+    }
+  }
+
+  /**
+   * The inside of `$((...))`: expansions as within double quotes (never split), and double
+   * quotes removed, as bash 5.2 does; single quotes stay, for the evaluation to reject.
+   */
+  private arithBody(late: boolean): Part[] {
+    const parts: Part[] = [];
+    const { src } = this;
+    while (this.pos < src.length) {
+      const c = src[this.pos] ?? '';
+      const n = src[this.pos + 1];
+      if (c === '\\' && n === '\n') this.pos += 2;
+      else if (c === '\\' && n !== undefined && '$`"\\'.includes(n)) {
+        push(parts, n, true);
+        this.pos += 2;
+      } else if (c === '"') this.pos++;
+      else if (c === '$') this.dollar(parts, true, late);
+      else if (c === '`') this.backquote(parts, true, false);
+      else {
+        push(parts, c, true);
+        this.pos++;
+      }
+    }
+    return parts;
   }
 
   /**

@@ -206,6 +206,7 @@ class Parser {
    */
   private check(parts: Part[]): void {
     for (const p of parts) {
+      if (p.t === 'arith') this.check(p.parts);
       if (p.t !== 'cmd') continue;
       const error = parseInner(p);
       if (error && (!p.late || (error.tok.k === 'error' && isRefusal(error.tok.message)))) {

@@ -63,11 +63,17 @@ export interface UnexpandedItem {
   next: Connector;
   /** In the order bash runs them; their outputs are passed to `expand` in the same order. */
   substitutions: readonly Substitution[];
-  /** A substitution without an output (none given) expands to nothing. */
+  /**
+   * A substitution without an output (none given) expands to nothing. `assigned`: variables set
+   * by `$((...))`, for the shell to keep; `abort`: bash drops the rest of the line (arithmetic
+   * errors).
+   */
   expand(
     env?: Env,
     outputs?: readonly SubstitutionOutput[],
-  ): { ok: true; pipeline: Pipeline } | { ok: false; error: string };
+  ):
+    | { ok: true; pipeline: Pipeline; assigned?: Readonly<Record<string, string>> }
+    | { ok: false; error: string; abort?: true };
 }
 /** A here-document whose delimiter line has not come yet. */
 export interface AwaitedHeredoc {
@@ -97,7 +103,15 @@ export type Part =
   | { t: 'param'; name: string; q: boolean; length: boolean; src: string }
   | { t: 'tilde'; src: string }
   | CommandPart
+  | ArithPart
   | { t: 'fail'; message: string; src: string };
+/** `$((...))`: the expression's text, with its own expansions, evaluated after they expand. */
+export interface ArithPart {
+  t: 'arith';
+  parts: Part[];
+  q: boolean;
+  src: string;
+}
 /** `$(...)` or `` `...` ``: `open` when the line ends inside it (only while completing). */
 export interface CommandPart {
   t: 'cmd';
