@@ -645,7 +645,10 @@ function Finished({
   // The learner is typing in the terminal: bring the confirmation and its button into the
   // panel's view, without taking the keyboard away.
   const shown = useRef<HTMLDivElement>(null);
-  useEffect(() => shown.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), []);
+  useEffect(() => {
+    // A block, not an expression: newer browsers return a promise here, which is no cleanup.
+    void shown.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   if (!last)
     return (
       <div className="lesson-done" ref={shown}>
