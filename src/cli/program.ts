@@ -39,6 +39,35 @@ export interface ScheduledAction {
   command: string;
 }
 
+/**
+ * A session that acts in `parent`'s world (what it does to the cluster, the files and the host is
+ * done) with variables and a history of its own: a subshell, a script, a teammate. A sleep in it
+ * tells the runner of the parent's command how long it may wait.
+ */
+export function childSession(
+  parent: Session,
+  env: Record<string, string>,
+  history: string[] = parent.history,
+): Session {
+  return {
+    get world() {
+      return parent.world;
+    },
+    set world(world) {
+      parent.world = world;
+    },
+    get waitEndsAt() {
+      return parent.waitEndsAt;
+    },
+    set waitEndsAt(at) {
+      parent.waitEndsAt = at;
+    },
+    env,
+    history,
+    ...(parent.journal ? { journal: parent.journal } : {}),
+  };
+}
+
 /** The shell's current directory. */
 export const cwdOf = (session: Session): string =>
   session.env['PWD'] ?? session.env['HOME'] ?? LEARNER_HOME;

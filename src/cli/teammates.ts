@@ -1,7 +1,7 @@
 // Teammates: other people sharing the cluster and the Git host, each on their own machine (a home
 // of their own in the world's files, their own Git identity), whose commands a lesson schedules.
 import { FsTx, statPath } from '../engine/fs/files';
-import type { ScheduledAction, Session } from './program';
+import { childSession, type ScheduledAction, type Session } from './program';
 
 function gitconfig(a: ScheduledAction): string {
   return `[user]\n\tname = ${a.name}\n\temail = ${a.email}\n[init]\n\tdefaultBranch = main\n[pull]\n\trebase = false\n`;
@@ -19,14 +19,9 @@ export function teammateSession(session: Session, action: ScheduledAction): Sess
     tx.writeFile(`${home}/.gitconfig`, gitconfig(action));
     session.world = { ...session.world, files: tx.result() };
   }
-  return {
-    get world() {
-      return session.world;
-    },
-    set world(world) {
-      session.world = world;
-    },
-    env: {
+  return childSession(
+    session,
+    {
       HOME: home,
       PWD: home,
       USER: action.user,
@@ -34,7 +29,6 @@ export function teammateSession(session: Session, action: ScheduledAction): Sess
       SHELL: '/bin/bash',
       '?': '0',
     },
-    history: [],
-    ...(session.journal ? { journal: session.journal } : {}),
-  };
+    [],
+  );
 }

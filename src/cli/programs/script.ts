@@ -6,7 +6,7 @@
 // Messages: bash 5.2 and dash 0.5.12, as they print them (see script.test.ts).
 import { ERRNO_TEXT, readFile, resolvePath, statPath } from '../../engine/fs/files';
 import type { Program, ProgramContext, Run, Session } from '../program';
-import { cwdOf, runProgram } from '../program';
+import { childSession, cwdOf, runProgram } from '../program';
 import type { Registry } from '../shell/exec';
 import { execute } from '../shell/exec';
 import { parseSyntax } from '../shell/parse';
@@ -96,24 +96,7 @@ function scriptSession(
       return true;
     },
   });
-  return {
-    get world() {
-      return session.world;
-    },
-    set world(world) {
-      session.world = world;
-    },
-    // A sleep inside tells the runner of the whole command how long it may wait.
-    get waitEndsAt() {
-      return session.waitEndsAt;
-    },
-    set waitEndsAt(at) {
-      session.waitEndsAt = at;
-    },
-    env: watched,
-    history: session.history,
-    ...(session.journal ? { journal: session.journal } : {}),
-  };
+  return childSession(session, watched);
 }
 
 function* runScript(ctx: ProgramContext, script: Script, base: Registry): Run {

@@ -3,7 +3,7 @@
 // goes to `out`.
 import { ERRNO_TEXT, readFile, resolvePath } from '../../engine/fs/files';
 import type { Program, Run, Session, Wait } from '../program';
-import { cwdOf, runProgram, withFiles } from '../program';
+import { childSession, cwdOf, runProgram, withFiles } from '../program';
 import type { Pipeline, SimpleCommand, Substitution, SubstitutionOutput } from './parse';
 import { lateSubstitutionError, parseSyntax } from './parse';
 
@@ -81,24 +81,7 @@ function* substitute(
   const parsed = parseSyntax(s.text, { endOfInput: true });
   // An empty substitution succeeds whatever `$?` was.
   if (parsed.ok && parsed.items.length === 0) return { stdout: '', status: 0 };
-  const subshell: Session = {
-    get world() {
-      return session.world;
-    },
-    set world(world) {
-      session.world = world;
-    },
-    // A sleep inside tells the runner of the whole command how long it may wait.
-    get waitEndsAt() {
-      return session.waitEndsAt;
-    },
-    set waitEndsAt(at) {
-      session.waitEndsAt = at;
-    },
-    env: { ...session.env, '?': String(status) },
-    history: session.history,
-    ...(session.journal ? { journal: session.journal } : {}),
-  };
+  const subshell = childSession(session, { ...session.env, '?': String(status) });
   let stdout = '';
   const code = yield* execute(subshell, s.text, registry, {
     stdout: (t) => (stdout += t),
